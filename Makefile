@@ -1,0 +1,32 @@
+# The two commands: `make run` and `make test`. Everything else is what they need.
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint messages bench clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@test -x $(BIN)/python || { PY=$$(scripts/find-python) && $$PY -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/mingel serve
+
+test: $(STAMP)
+	VENV=$(VENV) scripts/test
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+messages: $(STAMP)
+	scripts/messages
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,3 @@
+from mingel.cli import main
+
+main()

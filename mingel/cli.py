@@ -1,0 +1,122 @@
+"""The `mingel` console script.
+
+Commands that need the database start Django inside the command; `coach` and `draft`
+never do, so they stay fast and usable without a web stack. Errors are one line on
+standard error: exit 1 for input that was read but is invalid, 2 for usage errors.
+"""
+
+import os
+import sys
+from typing import Annotated, NoReturn
+
+import typer
+
+from mingel import __version__
+
+app = typer.Typer(
+    help="Mingel: a networking companion for people who find networking hard.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+token_app = typer.Typer(help="Manage personal API tokens.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"mingel: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def start_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mingel.settings")
+    import django
+
+    try:
+        django.setup()
+    except ValueError as exc:  # a badly written setting, e.g. MINGEL_DEBUG=maybe
+        fail(f"configuration error: {exc}", 2)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"mingel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
+) -> None:
+    """Migrate the database, then serve Mingel with a production WSGI server."""
+    start_django()
+    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    from mingel.wsgi import application
+
+    call_command("migrate", interactive=False, verbosity=0)
+    typer.echo(f"Mingel {__version__} at http://{host}:{port}/  (Ctrl+C to stop)")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="mingel")
+
+
+@user_app.command("create")
+def user_create(
+    email: Annotated[str, typer.Option(help="The account's email address.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+) -> None:
+    """Create an account."""
+    start_django()
+    from django.core.exceptions import ValidationError
+
+    from mingel.accounts import services
+
+    password = None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            fail("no password on standard input")
+    try:
+        user = services.user_create(email=email, password=password, display_name=name)
+    except ValidationError as exc:
+        fail(" ".join(exc.messages))
+    typer.echo(f"created user {user.email}")
+
+
+@token_app.command("create")
+def token_create(
+    user: Annotated[str, typer.Option(help="Email of the account the token acts for.")],
+    name: Annotated[str, typer.Option(help="A name to recognise the token by.")] = "cli",
+) -> None:
+    """Create an API token; the token alone is printed on the last line."""
+    start_django()
+    from mingel.accounts import services
+    from mingel.accounts.models import User
+
+    owner = User.objects.filter(email__iexact=user.strip()).first()
+    if owner is None:
+        fail(f"no user with email {user}")
+    _, raw = services.token_create(user=owner, name=name)
+    typer.echo(f"created token for {owner.email}; it is shown only once:")
+    typer.echo(raw)
+
+
+def main() -> None:
+    app()

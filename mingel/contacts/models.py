@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class Tag(models.Model):
+    """A user's label for contacts; may carry a default keep-in-touch interval."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags"
+    )
+    name = models.CharField(_("tag"), max_length=50)
+    keep_in_touch_days = models.PositiveIntegerField(
+        _("keep in touch every (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("owner", Lower("name"), name="tag_unique_name_per_owner"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Contact(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    company = models.CharField(_("company"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), max_length=254, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), max_length=300, blank=True)
+    met_on = models.DateField(_("met on"), null=True, blank=True)
+    where_met = models.CharField(_("where we met"), max_length=200, blank=True)
+    talked_about = models.TextField(_("what we talked about"), max_length=2000, blank=True)
+    notes = models.TextField(_("notes"), max_length=10000, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="contacts", verbose_name=_("tags"))
+    keep_in_touch_days = models.PositiveIntegerField(
+        _("keep in touch every (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("event"),
+    )
+    # Kept by the interaction services, so lists and reminders need no aggregate over
+    # 100,000 interactions.
+    last_interaction_on = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["owner", "name"]),
+            models.Index(fields=["owner", "last_interaction_on"]),
+            models.Index(fields=["owner", "met_on"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else ""
+
+
+class Interaction(models.Model):
+    KIND_CHOICES = [
+        ("met", _("Met")),
+        ("message", _("Message")),
+        ("email", _("Email")),
+        ("call", _("Call")),
+        ("meeting", _("Meeting")),
+        ("coffee", _("Coffee")),
+        ("linkedin", _("LinkedIn connection")),
+        ("note", _("Note")),
+    ]
+    DIRECTION_CHOICES = [
+        ("none", _("None")),
+        ("sent", _("Sent")),
+        ("received", _("Received")),
+    ]
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interactions"
+    )
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES, default="note")
+    date = models.DateField(_("date"))
+    summary = models.TextField(_("summary"), max_length=5000, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=DIRECTION_CHOICES, default="none"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["contact", "date"]),
+            models.Index(fields=["owner", "date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date}"

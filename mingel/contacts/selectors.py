@@ -1,0 +1,60 @@
+"""Reads for contacts and interactions, always scoped to their owner."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from mingel.contacts.models import Contact, Interaction, Tag
+
+SORTS = {
+    "name": ("name", "id"),
+    "-name": ("-name", "-id"),
+    "recent": ("-last_interaction_on", "name", "id"),
+    "oldest": ("last_interaction_on", "name", "id"),
+    "new": ("-created_at", "-id"),
+}
+
+
+def get_contact_for_user(user, pk) -> Contact:
+    """The user's contact with this id, or 404 (also for another user's contact)."""
+    return get_object_or_404(Contact, pk=pk, owner=user)
+
+
+def get_interaction_for_user(user, pk) -> Interaction:
+    return get_object_or_404(Interaction.objects.select_related("contact"), pk=pk, owner=user)
+
+
+def contacts_search_filter(q: str) -> Q:
+    """A plain substring match over the text fields and tags, every word must match."""
+    condition = Q()
+    for word in q.split():
+        condition &= (
+            Q(name__icontains=word)
+            | Q(company__icontains=word)
+            | Q(role__icontains=word)
+            | Q(talked_about__icontains=word)
+            | Q(notes__icontains=word)
+            | Q(tags__name__icontains=word)
+        )
+    return condition
+
+
+def contacts_list(*, owner, q: str = "", tag: str = "", sort: str = "name") -> QuerySet[Contact]:
+    """The owner's contacts, filtered and sorted, with their tags prefetched."""
+    contacts = Contact.objects.filter(owner=owner)
+    if q.strip():
+        matching = Contact.objects.filter(owner=owner).filter(contacts_search_filter(q))
+        contacts = contacts.filter(pk__in=matching.values("pk"))
+    if tag:
+        contacts = contacts.filter(tags__owner=owner, tags__name__iexact=tag)
+    order = SORTS.get(sort, SORTS["name"])
+    return contacts.order_by(*order).prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.order_by("name"))
+    )
+
+
+def contact_timeline(contact: Contact) -> QuerySet[Interaction]:
+    return contact.interactions.order_by("-date", "-id")
+
+
+def tags_for_user(owner) -> QuerySet[Tag]:
+    return Tag.objects.filter(owner=owner).order_by("name")

@@ -1,0 +1,145 @@
+"""Writes for contacts, tags and interactions. Views, the API and the CLI all come here."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+
+from mingel.contacts.models import Contact, Interaction, Tag
+
+CONTACT_FIELDS = (
+    "name",
+    "company",
+    "role",
+    "email",
+    "phone",
+    "linkedin_url",
+    "met_on",
+    "where_met",
+    "talked_about",
+    "notes",
+    "keep_in_touch_days",
+    "event",
+)
+INTERACTION_FIELDS = ("kind", "date", "summary", "direction")
+
+
+def clean_tag_names(names: Iterable[str]) -> list[str]:
+    """Trims, drops blanks and case-insensitive repeats, keeps the first spelling."""
+    seen: dict[str, str] = {}
+    for name in names:
+        name = " ".join(str(name).split())[:50]
+        if name and name.lower() not in seen:
+            seen[name.lower()] = name
+    return list(seen.values())
+
+
+def tags_get_or_create(*, owner, names: Iterable[str]) -> list[Tag]:
+    wanted = clean_tag_names(names)
+    existing = {t.name.lower(): t for t in Tag.objects.filter(owner=owner)}
+    tags = []
+    for name in wanted:
+        tag = existing.get(name.lower())
+        if tag is None:
+            tag = Tag.objects.create(owner=owner, name=name)
+            existing[name.lower()] = tag
+        tags.append(tag)
+    return tags
+
+
+@transaction.atomic
+def contact_create(*, owner, name: str, tags: Iterable[str] = (), **fields) -> Contact:
+    """Creates a contact; a `met_on` date also logs the meeting on its timeline."""
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown contact fields: {', '.join(sorted(unknown))}")
+    contact = Contact(owner=owner, name=name, **fields)
+    contact.full_clean()
+    contact.save()
+    if tags:
+        contact.tags.set(tags_get_or_create(owner=owner, names=tags))
+    if contact.met_on:
+        interaction_create(
+            contact=contact,
+            kind="met",
+            date=contact.met_on,
+            summary=contact.talked_about,
+        )
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, contact: Contact, tags: Iterable[str] | None = None, **fields) -> Contact:
+    """Changes the given fields (and the tags, when given); other fields stay as they are."""
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown contact fields: {', '.join(sorted(unknown))}")
+    for field, value in fields.items():
+        setattr(contact, field, value)
+    contact.full_clean()
+    contact.save()
+    if tags is not None:
+        contact.tags.set(tags_get_or_create(owner=contact.owner, names=tags))
+    return contact
+
+
+def contact_delete(*, contact: Contact) -> None:
+    contact.delete()
+
+
+def contact_refresh_last_interaction(contact: Contact) -> None:
+    """Recomputes the denormalised date of the contact's latest interaction."""
+    latest = contact.interactions.aggregate(latest=Max("date"))["latest"]
+    if latest != contact.last_interaction_on:
+        contact.last_interaction_on = latest
+        Contact.objects.filter(pk=contact.pk).update(last_interaction_on=latest)
+
+
+@transaction.atomic
+def interaction_create(
+    *,
+    contact: Contact,
+    kind: str,
+    date: dt.date,
+    summary: str = "",
+    direction: str = "none",
+) -> Interaction:
+    """Logs an interaction; any interaction restarts the contact's keep-in-touch interval."""
+    interaction = Interaction(
+        owner_id=contact.owner_id,
+        contact=contact,
+        kind=kind,
+        date=date,
+        summary=summary,
+        direction=direction,
+    )
+    interaction.full_clean()
+    interaction.save()
+    if contact.last_interaction_on is None or date > contact.last_interaction_on:
+        contact.last_interaction_on = date
+        Contact.objects.filter(pk=contact.pk).update(last_interaction_on=date)
+    return interaction
+
+
+@transaction.atomic
+def interaction_update(*, interaction: Interaction, **fields) -> Interaction:
+    unknown = set(fields) - set(INTERACTION_FIELDS) - {"contact"}
+    if unknown:
+        raise TypeError(f"unknown interaction fields: {', '.join(sorted(unknown))}")
+    old_contact = interaction.contact
+    for field, value in fields.items():
+        setattr(interaction, field, value)
+    interaction.full_clean()
+    interaction.save()
+    contact_refresh_last_interaction(interaction.contact)
+    if old_contact.pk != interaction.contact_id:
+        contact_refresh_last_interaction(old_contact)
+    return interaction
+
+
+@transaction.atomic
+def interaction_delete(*, interaction: Interaction) -> None:
+    contact = interaction.contact
+    interaction.delete()
+    contact_refresh_last_interaction(contact)

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Event(models.Model):
+    """Something the user goes to: a meetup, a study visit, a career fair."""
+
+    KIND_CHOICES = [
+        ("meetup", _("Meetup")),
+        ("study_visit", _("Study visit")),
+        ("career_fair", _("Career fair")),
+        ("conference", _("Conference")),
+        ("after_work", _("After-work")),
+        ("other", _("Other")),
+    ]
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="events"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="meetup")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    goal_new_people = models.PositiveSmallIntegerField(
+        _("new people to talk to"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    questions = models.JSONField(_("prepared questions"), default=list, blank=True)
+    pitch = models.TextField(_("pitch"), max_length=2000, blank=True)
+    mention = models.TextField(_("interests or projects to mention"), max_length=1000, blank=True)
+    notes = models.TextField(_("notes"), max_length=5000, blank=True)
+    reflection = models.TextField(_("reflection"), max_length=5000, blank=True)
+    energy_before = models.PositiveSmallIntegerField(
+        _("energy before"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    energy_after = models.PositiveSmallIntegerField(
+        _("energy after"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["owner", "date"])]
+
+    def __str__(self):
+        return self.name

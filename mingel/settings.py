@@ -1,0 +1,136 @@
+"""Django settings, read from the environment through `mingel.config`.
+
+MINGEL_DATA_DIR     folder for the SQLite file and the generated secret key
+DATABASE_URL        PostgreSQL in hosted mode (postgres://user:pass@host:5432/name)
+MINGEL_SECRET_KEY   shared key for several app processes (else generated into the data dir)
+MINGEL_SIGNUP       open (default) or closed
+MINGEL_ALLOWED_HOSTS, MINGEL_CSRF_TRUSTED_ORIGINS   comma-separated
+MINGEL_DEBUG        off unless asked for
+MINGEL_EMAIL_*      SMTP settings; without MINGEL_EMAIL_HOST mail goes to the console
+"""
+
+import os
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from mingel import config
+
+ENV = os.environ
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = config.data_dir(ENV)
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = config.secret_key(ENV, DATA_DIR)
+DEBUG = config.env_bool(ENV, "MINGEL_DEBUG", False)
+ALLOWED_HOSTS = config.env_list(ENV, "MINGEL_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = config.env_list(ENV, "MINGEL_CSRF_TRUSTED_ORIGINS", [])
+SIGNUP = config.env_choice(ENV, "MINGEL_SIGNUP", ("open", "closed"), "open")
+SITE_URL = ENV.get("MINGEL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "mingel.web",
+    "mingel.accounts",
+    "mingel.contacts",
+    "mingel.events",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "mingel.accounts.middleware.UserPreferencesMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "mingel.urls"
+WSGI_APPLICATION = "mingel.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.tz",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "mingel.web.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": config.database(ENV, DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Stockholm"
+LANGUAGE_COOKIE_NAME = "mingel_language"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+# Serve straight from the apps' static folders, so the embedded mode needs no collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = config.env_bool(ENV, "MINGEL_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if config.env_bool(ENV, "MINGEL_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+
+DEFAULT_FROM_EMAIL = ENV.get("MINGEL_EMAIL_FROM", "Mingel <mingel@localhost>")
+if ENV.get("MINGEL_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = ENV["MINGEL_EMAIL_HOST"]
+    EMAIL_PORT = int(ENV.get("MINGEL_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = ENV.get("MINGEL_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = ENV.get("MINGEL_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = config.env_bool(ENV, "MINGEL_EMAIL_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": ENV.get("MINGEL_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,66 @@
+"""factory_boy factories for tests and benchmarks (a dev dependency; never imported by the app)."""
+
+import datetime as dt
+
+import factory
+
+from mingel.accounts.models import User
+from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.events.models import Event
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    display_name = factory.Faker("name")
+    language = "en"
+    password = factory.django.Password(PASSWORD)
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"tag{n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Meetup {n}")
+    kind = "meetup"
+    date = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=3))
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Faker("name")
+    company = factory.Faker("company")
+    role = factory.Faker("job")
+    talked_about = "cloud migrations"
+
+
+class InteractionFactory(factory.django.DjangoModelFactory):
+    """Note: bypasses the services, so `last_interaction_on` is not kept; tests of that
+    behaviour call `interaction_create` instead."""
+
+    class Meta:
+        model = Interaction
+
+    contact = factory.SubFactory(ContactFactory)
+    owner = factory.LazyAttribute(lambda o: o.contact.owner)
+    kind = "email"
+    date = factory.LazyFunction(dt.date.today)
+    summary = "Sent a thank-you note"
+    direction = "sent"

@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("mingel.web.urls")),
+    path("accounts/", include("mingel.accounts.urls")),
+    path("contacts/", include("mingel.contacts.urls")),
+]

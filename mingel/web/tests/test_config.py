@@ -1,0 +1,58 @@
+import os
+import stat
+
+import pytest
+
+from mingel import config
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("1", True, id="one"),
+        pytest.param("Yes", True, id="yes"),
+        pytest.param("off", False, id="off"),
+        pytest.param("", False, id="empty"),
+    ],
+)
+def test_it_reads_booleans(raw, expected):
+    assert config.env_bool({"X": raw}, "X") is expected
+
+
+def test_it_rejects_a_word_that_is_not_a_boolean():
+    with pytest.raises(ValueError, match="X must be one of"):
+        config.env_bool({"X": "maybe"}, "X")
+
+
+def test_it_uses_sqlite_in_the_data_dir_with_wal(tmp_path):
+    db = config.database({}, tmp_path)
+    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["NAME"] == str(tmp_path / "mingel.sqlite3")
+    assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
+    assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_it_switches_to_postgresql_with_database_url(tmp_path):
+    db = config.database({"DATABASE_URL": "postgres://u:p@db.internal:5433/mingel"}, tmp_path)
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["HOST"], db["PORT"], db["NAME"], db["USER"]) == ("db.internal", 5433, "mingel", "u")
+
+
+def test_it_generates_a_private_secret_key_once(tmp_path):
+    first = config.secret_key({}, tmp_path)
+    assert len(first) > 40
+    assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
+    assert config.secret_key({}, tmp_path) == first
+
+
+def test_it_prefers_the_secret_key_from_the_environment(tmp_path):
+    assert config.secret_key({"MINGEL_SECRET_KEY": "shared"}, tmp_path) == "shared"
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_it_uses_the_data_dir_from_the_environment(tmp_path):
+    assert config.data_dir({"MINGEL_DATA_DIR": str(tmp_path)}) == tmp_path
+
+
+def test_it_lists_allowed_hosts():
+    assert config.env_list({"H": "a.example, b.example,"}, "H", []) == ["a.example", "b.example"]

@@ -1,0 +1,81 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium, headless.
+
+No browser is ever downloaded. Without Chromium the tests skip with the reason, unless
+MINGEL_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls that tests
+# make between browser steps are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("MINGEL_CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(os.environ.get("MINGEL_SCREENSHOTS", "test-results"))
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver)"
+        if os.environ.get("MINGEL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser suite required: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def new_page(browser, viewport, locale="en-US"):
+    context = browser.new_context(viewport=viewport, locale=locale)
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+@pytest.fixture(params=[pytest.param(DESKTOP, id="desktop"), pytest.param(PHONE, id="phone")])
+def page(request, browser, live_server):
+    """A fresh browser page at 1280 px and at 375 px; `page.base` is the server's URL."""
+    page = new_page(browser, request.param)
+    page.base = live_server.url
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    page = new_page(browser, PHONE)
+    page.base = live_server.url
+    yield page
+    page.context.close()
+
+
+def screenshot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
