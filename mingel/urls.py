@@ -1,7 +1,10 @@
 from django.urls import include, path
 
+from mingel.api.api import api
+
 urlpatterns = [
     path("", include("mingel.web.urls")),
     path("accounts/", include("mingel.accounts.urls")),
     path("contacts/", include("mingel.contacts.urls")),
+    path("api/v1/", api.urls),
 ]

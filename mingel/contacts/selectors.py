@@ -58,3 +58,11 @@ def contact_timeline(contact: Contact) -> QuerySet[Interaction]:
 
 def tags_for_user(owner) -> QuerySet[Tag]:
     return Tag.objects.filter(owner=owner).order_by("name")
+
+
+def interactions_list(*, owner, contact: Contact | None = None) -> QuerySet[Interaction]:
+    """The owner's interactions, newest first, optionally of one (already scoped) contact."""
+    interactions = Interaction.objects.filter(owner=owner)
+    if contact is not None:
+        interactions = interactions.filter(contact=contact)
+    return interactions.order_by("-date", "-id")
