@@ -5,7 +5,7 @@
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
@@ -13,6 +13,11 @@ InteractionKind = Literal[
     "met", "message", "email", "call", "meeting", "coffee", "linkedin", "note"
 ]
 Direction = Literal["sent", "received", "none"]
+
+# Django does not enforce max_length on a TextField outside forms, so the API does it here.
+TalkedAbout = Annotated[str, Field(max_length=2000)]
+Notes = Annotated[str, Field(max_length=10000)]
+Summary = Annotated[str, Field(max_length=5000)]
 
 
 class ContactOut(Schema):
@@ -48,8 +53,8 @@ class ContactIn(Schema):
     linkedin_url: str = ""
     met_on: dt.date | None = None
     where_met: str = ""
-    talked_about: str = ""
-    notes: str = ""
+    talked_about: TalkedAbout = ""
+    notes: Notes = ""
     tags: list[str] = Field(default_factory=list)
     keep_in_touch_days: int | None = None
     event_id: int | None = None
@@ -64,8 +69,8 @@ class ContactPatch(Schema):
     linkedin_url: str = ""
     met_on: dt.date | None = None
     where_met: str = ""
-    talked_about: str = ""
-    notes: str = ""
+    talked_about: TalkedAbout = ""
+    notes: Notes = ""
     tags: list[str] = Field(default_factory=list)
     keep_in_touch_days: int | None = None
     event_id: int | None = None
@@ -89,7 +94,7 @@ class InteractionIn(Schema):
     contact_id: int
     kind: InteractionKind
     date: dt.date
-    summary: str = ""
+    summary: Summary = ""
     direction: Direction = "none"
 
 
@@ -97,7 +102,7 @@ class InteractionPatch(Schema):
     contact_id: int = 0
     kind: InteractionKind = "note"
     date: dt.date = dt.date(2000, 1, 1)
-    summary: str = ""
+    summary: Summary = ""
     direction: Direction = "none"
 
 

@@ -129,6 +129,8 @@ def test_it_creates_a_contact(alice, alice_api):
         pytest.param({"name": "A", "keep_in_touch_days": 0}, "keep_in_touch_days", id="days"),
         pytest.param({"name": "A", "tags": "rust"}, "tags", id="tags-not-a-list"),
         pytest.param({"name": "x" * 201}, "name", id="name-too-long"),
+        pytest.param({"name": "A", "notes": "x" * 10001}, "notes", id="notes-too-long"),
+        pytest.param({"name": "A", "talked_about": "x" * 2001}, "talked_about", id="talk-long"),
     ],
 )
 def test_it_rejects_bad_contacts_with_field_errors(alice, alice_api, payload, field):
