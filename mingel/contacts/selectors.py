@@ -1,6 +1,6 @@
 """Reads for contacts and interactions, always scoped to their owner."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from mingel.contacts.models import Contact, Interaction, Tag
@@ -8,8 +8,10 @@ from mingel.contacts.models import Contact, Interaction, Tag
 SORTS = {
     "name": ("name", "id"),
     "-name": ("-name", "-id"),
-    "recent": ("-last_interaction_on", "name", "id"),
-    "oldest": ("last_interaction_on", "name", "id"),
+    # PostgreSQL sorts NULL first when descending, SQLite last: say where contacts with no
+    # interaction go, so both databases list them the same way.
+    "recent": (F("last_interaction_on").desc(nulls_last=True), "name", "id"),
+    "oldest": (F("last_interaction_on").asc(nulls_first=True), "name", "id"),
     "new": ("-created_at", "-id"),
 }
 
@@ -17,6 +19,14 @@ SORTS = {
 def get_contact_for_user(user, pk) -> Contact:
     """The user's contact with this id, or 404 (also for another user's contact)."""
     return get_object_or_404(Contact, pk=pk, owner=user)
+
+
+def get_contact_detail_for_user(user, pk) -> Contact:
+    """As get_contact_for_user, with what the detail page shows (tags) fetched too."""
+    contacts = Contact.objects.prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.order_by("name"))
+    )
+    return get_object_or_404(contacts, pk=pk, owner=user)
 
 
 def get_interaction_for_user(user, pk) -> Interaction:

@@ -1,0 +1,165 @@
+"""Forms for the contact pages. They validate and keep what was typed; the services write."""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mingel.contacts.models import Contact, Interaction
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+INTERVAL_MESSAGES = {
+    "min_value": _("Choose an interval between 1 and 3650 days."),
+    "max_value": _("Choose an interval between 1 and 3650 days."),
+    "invalid": _("Enter the interval as a whole number of days."),
+}
+
+
+def validate_linkedin_profile_url(value: str) -> None:
+    """Accepts linkedin.com profile addresses (/in/<name>), also on country subdomains."""
+    parts = urlsplit(value)
+    host = (parts.hostname or "").lower()
+    on_linkedin = host == "linkedin.com" or host.endswith(".linkedin.com")
+    segments = [s for s in parts.path.split("/") if s]
+    if not on_linkedin or len(segments) < 2 or segments[0] not in ("in", "pub"):
+        raise ValidationError(
+            _(
+                "Enter the address of a LinkedIn profile, "
+                "like https://www.linkedin.com/in/your-name."
+            ),
+            code="linkedin",
+        )
+
+
+def split_tags(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Shows a service's validation errors on the form: on the field when the form has it,
+    else above the form, so nothing the model rejects is ever silently lost."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class ContactForm(forms.ModelForm):
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=500,
+        help_text=_("Separate tags with commas, e.g. cloud, alumni, career fair."),
+    )
+    keep_in_touch_days = forms.IntegerField(
+        label=_("Keep in touch every (days)"),
+        required=False,
+        min_value=1,
+        max_value=3650,
+        error_messages=INTERVAL_MESSAGES,
+        help_text=_("Leave empty for no reminder."),
+    )
+
+    class Meta:
+        model = Contact
+        fields = (
+            "name",
+            "company",
+            "role",
+            "email",
+            "phone",
+            "linkedin_url",
+            "met_on",
+            "where_met",
+            "talked_about",
+            "notes",
+            "keep_in_touch_days",
+        )
+        labels = {
+            "name": _("Name"),
+            "company": _("Company"),
+            "role": _("Role"),
+            "email": _("Email"),
+            "phone": _("Phone"),
+            "linkedin_url": _("LinkedIn profile"),
+            "met_on": _("Met on"),
+            "where_met": _("Where we met"),
+            "talked_about": _("What we talked about"),
+            "notes": _("Notes"),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "linkedin_url": forms.URLInput(attrs={"placeholder": "https://www.linkedin.com/in/…"}),
+            "met_on": DATE_WIDGET,
+            "talked_about": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "name": {"required": _("Enter a name, so you can find this person again.")},
+            "email": {"invalid": _("Enter an email address like name@example.com.")},
+            "met_on": {"invalid": _("Enter a date like 2026-03-14.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["tags"] = ", ".join(t.name for t in self.instance.tags.all())
+
+    def clean_linkedin_url(self):
+        url = self.cleaned_data["linkedin_url"]
+        if url:
+            validate_linkedin_profile_url(url)
+        return url
+
+    def clean_tags(self):
+        return split_tags(self.cleaned_data["tags"])
+
+    def service_fields(self) -> dict:
+        """The cleaned values as keyword arguments for contact_create / contact_update."""
+        return {name: self.cleaned_data[name] for name in (*self.Meta.fields, "tags")}
+
+
+class QuickAddForm(forms.Form):
+    """The seconds-long capture at an event: a name and the one thing you talked about."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        error_messages={"required": _("Enter a name, so you can find this person again.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True}),
+    )
+    talked_about = forms.CharField(
+        label=_("What we talked about"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One concrete thing helps you follow up tomorrow."),
+    )
+
+
+class InteractionForm(forms.ModelForm):
+    class Meta:
+        model = Interaction
+        fields = ("kind", "date", "direction", "summary")
+        labels = {
+            "kind": _("Kind"),
+            "date": _("Date"),
+            "direction": _("Direction"),
+            "summary": _("Summary"),
+        }
+        widgets = {
+            "date": DATE_WIDGET,
+            "summary": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {"date": {"invalid": _("Enter a date like 2026-03-14.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+            self.initial.setdefault("kind", "message")
