@@ -95,3 +95,9 @@ def bob_api(alice, bob):
 @pytest.fixture
 def anonymous_api(db):
     return ApiClient(None)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create many users; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
