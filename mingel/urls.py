@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("mingel.web.urls")),
     path("accounts/", include("mingel.accounts.urls")),
     path("contacts/", include("mingel.contacts.urls")),
+    path("", include("mingel.compose.urls")),
 ]

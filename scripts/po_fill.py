@@ -15,7 +15,10 @@ import polib
 
 def main() -> int:
     po = polib.pofile(sys.argv[1])
-    mapping = json.load(open(sys.argv[2], encoding="utf-8")) if len(sys.argv) > 2 else {}
+    mapping = {}
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], encoding="utf-8") as f:
+            mapping = json.load(f)
     for entry in po:
         if entry.msgid in mapping:
             value = mapping[entry.msgid]
