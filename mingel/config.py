@@ -104,3 +104,22 @@ def secret_key(env: Mapping[str, str], folder: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key
+
+
+def mailer(env: Mapping[str, str]) -> dict[str, Any]:
+    """SMTP when MINGEL_EMAIL_HOST is set, else mail is printed to the console."""
+    if not env.get("MINGEL_EMAIL_HOST"):
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    use_ssl = env_bool(env, "MINGEL_EMAIL_SSL", False)
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env["MINGEL_EMAIL_HOST"],
+            "port": int(env.get("MINGEL_EMAIL_PORT", "465" if use_ssl else "587")),
+            "username": env.get("MINGEL_EMAIL_USER", ""),
+            "password": env.get("MINGEL_EMAIL_PASSWORD", ""),
+            "use_ssl": use_ssl,
+            "use_tls": not use_ssl and env_bool(env, "MINGEL_EMAIL_TLS", True),
+            "timeout": 20,
+        },
+    }

@@ -6,7 +6,7 @@ MINGEL_SECRET_KEY   shared key for several app processes (else generated into th
 MINGEL_SIGNUP       open (default) or closed
 MINGEL_ALLOWED_HOSTS, MINGEL_CSRF_TRUSTED_ORIGINS   comma-separated
 MINGEL_DEBUG        off unless asked for
-MINGEL_EMAIL_*      SMTP settings; without MINGEL_EMAIL_HOST mail goes to the console
+MINGEL_EMAIL_*      SMTP (HOST, PORT, USER, PASSWORD, TLS, SSL, FROM); without HOST mail is printed
 """
 
 import os
@@ -119,15 +119,7 @@ if config.env_bool(ENV, "MINGEL_BEHIND_PROXY", False):
     USE_X_FORWARDED_HOST = True
 
 DEFAULT_FROM_EMAIL = ENV.get("MINGEL_EMAIL_FROM", "Mingel <mingel@localhost>")
-if ENV.get("MINGEL_EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = ENV["MINGEL_EMAIL_HOST"]
-    EMAIL_PORT = int(ENV.get("MINGEL_EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = ENV.get("MINGEL_EMAIL_USER", "")
-    EMAIL_HOST_PASSWORD = ENV.get("MINGEL_EMAIL_PASSWORD", "")
-    EMAIL_USE_TLS = config.env_bool(ENV, "MINGEL_EMAIL_TLS", True)
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": config.mailer(ENV)}
 
 LOGGING = {
     "version": 1,

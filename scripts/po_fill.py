@@ -17,8 +17,8 @@ def main() -> int:
     po = polib.pofile(sys.argv[1])
     mapping = {}
     if len(sys.argv) > 2:
-        with open(sys.argv[2], encoding="utf-8") as f:
-            mapping = json.load(f)
+        with open(sys.argv[2], encoding="utf-8") as handle:
+            mapping = json.load(handle)
     for entry in po:
         if entry.msgid in mapping:
             value = mapping[entry.msgid]

@@ -56,3 +56,15 @@ def test_it_uses_the_data_dir_from_the_environment(tmp_path):
 
 def test_it_lists_allowed_hosts():
     assert config.env_list({"H": "a.example, b.example,"}, "H", []) == ["a.example", "b.example"]
+
+
+def test_it_prints_mail_to_the_console_without_smtp_settings():
+    assert config.mailer({})["BACKEND"].endswith("console.EmailBackend")
+
+
+def test_it_sends_mail_by_smtp_when_a_host_is_set():
+    mailer = config.mailer({"MINGEL_EMAIL_HOST": "smtp.example", "MINGEL_EMAIL_USER": "u"})
+    assert mailer["BACKEND"].endswith("smtp.EmailBackend")
+    assert mailer["OPTIONS"]["host"] == "smtp.example"
+    assert mailer["OPTIONS"]["port"] == 587
+    assert mailer["OPTIONS"]["use_tls"] is True

@@ -1,0 +1,115 @@
+"""Values that go in and out of the coach."""
+
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from mingel.core.coach.lexicon import Lexicon, lexicon
+from mingel.core.coach.text import Token, normalise, tokens
+
+KINDS = ("connect", "thanks", "reconnect")
+Kind = Literal["connect", "thanks", "reconnect"]
+Severity = Literal["warning", "suggestion"]
+DEFAULT_CONNECT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message under review, with the lazily computed views the rules share."""
+
+    text: str
+    kind: str
+    lang: str
+    subject: str = ""
+    recipient: str = ""
+    context: str = ""
+    limit: int | None = None
+
+    @cached_property
+    def norm(self) -> str:
+        return normalise(self.text)
+
+    @cached_property
+    def subject_norm(self) -> str:
+        return normalise(self.subject)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokens(self.text)
+
+    @cached_property
+    def lex(self) -> Lexicon:
+        return lexicon(self.lang)
+
+    @cached_property
+    def first_person(self) -> list[Token]:
+        return [t for t in self.tokens if t.lower in self.lex.first_person]
+
+    @cached_property
+    def second_person(self) -> list[Token]:
+        return [t for t in self.tokens if t.lower in self.lex.second_person]
+
+    def first_line(self) -> tuple[int, int]:
+        """The span of the first line that holds text: where a greeting would be."""
+        start = len(self.text) - len(self.text.lstrip())
+        end = self.text.find("\n", start)
+        return start, len(self.text.rstrip()) if end == -1 else end
+
+    def whole(self) -> tuple[int, int]:
+        start = len(self.text) - len(self.text.lstrip())
+        return start, max(start, len(self.text.rstrip()))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    tip: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Stats:
+    chars: int
+    words: int
+    sentences: int
+    first_person: int
+    second_person: int
+    questions: int
+    readability: float
+    readability_measure: str  # "lix" for Swedish, "flesch" for English
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CoachResult:
+    lang: str
+    kind: str
+    score: int
+    findings: tuple[Finding, ...]
+    stats: Stats
+    ui_lang: str = field(default="", compare=False)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    @property
+    def rules(self) -> list[str]:
+        return [f.rule for f in self.findings]
+
+    def to_dict(self) -> dict:
+        return {
+            "lang": self.lang,
+            "kind": self.kind,
+            "score": self.score,
+            "findings": [f.to_dict() for f in self.findings],
+            "stats": self.stats.to_dict(),
+        }

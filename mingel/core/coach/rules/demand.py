@@ -1,0 +1,31 @@
+"""`demand`: a task dropped on the reader instead of a request for advice."""
+
+from mingel.core.coach.rules.base import Rule, fires, marker_rule, passes
+
+RULE = Rule(
+    id="demand",
+    find=marker_rule("demand", "demand"),
+    examples=(
+        *fires(
+            "Hi Lee, you need to forward my CV to your manager.",
+            "Hi Lee, send me the list of open roles.",
+            "Hi Lee, could you get me a job at your company?",
+            lang="en",
+        ),
+        *passes(
+            "Hi Lee, what would you advise someone applying for a junior role?",
+            "Hi Lee, no worries if you don't have time, you don't have to answer.",
+            lang="en",
+        ),
+        *fires(
+            "Hej Lee, du måste skicka mitt CV till din chef.",
+            "Hej Lee, skicka mig listan över lediga tjänster.",
+            lang="sv",
+        ),
+        *passes(
+            "Hej Lee, vad skulle du råda någon som söker en juniortjänst?",
+            "Hej Lee, du behöver inte svara om du har mycket.",
+            lang="sv",
+        ),
+    ),
+)

@@ -1,0 +1,99 @@
+"""`generic`: stock phrases, or nothing that ties the message to the conversation.
+
+With a context ("what we talked about") the message must share at least one content word
+with it: both sides are stemmed, stopwords of either language and the recipient's name are
+ignored, and a stem that ends another word or a long enough shared beginning counts, so
+Swedish compounds match their parts ("molntjänster", "moln", "molnprojekt").
+"""
+
+from functools import cache
+
+from mingel.core.coach.lexicon import LANGS, lexicon
+from mingel.core.coach.model import Message
+from mingel.core.coach.rules.base import Rule, Span, fires, passes
+from mingel.core.coach.text import stem, tokens, word_parts
+
+MIN_PART = 4
+# Shared beginnings that count as the same word: Swedish compounds need less.
+MIN_PREFIX = {"sv": 4, "en": 5}
+
+
+@cache
+def all_stopwords() -> frozenset[str]:
+    return frozenset().union(*(lexicon(lang).stopwords for lang in LANGS))
+
+
+def content_stems(text: str, lang: str, skip: frozenset[str]) -> set[str]:
+    stems = set()
+    stop = all_stopwords()
+    for tok in tokens(text):
+        for part in {tok.lower, *word_parts(tok.lower)}:
+            if part in stop or part in skip or part.isdigit() or len(part) < 2:
+                continue
+            stems.add(stem(part, lang))
+    return stems
+
+
+def related(a: str, b: str, lang: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= MIN_PART and long.endswith(short):
+        return True
+    prefix = MIN_PREFIX[lang]
+    return len(short) >= prefix and long[:prefix] == short[:prefix]
+
+
+def shares_content(msg: Message) -> bool | None:
+    """None when the context has no content word to share."""
+    skip = frozenset(msg.recipient.lower().split())
+    wanted = content_stems(msg.context, msg.lang, skip)
+    if not wanted:
+        return None
+    have = content_stems(msg.text, msg.lang, skip)
+    return any(related(w, h, msg.lang) for w in wanted for h in have)
+
+
+def find(msg: Message) -> list[Span]:
+    spans = msg.lex.find("boilerplate", msg.norm)
+    if not spans and msg.context.strip() and shares_content(msg) is False:
+        spans = [msg.whole()]
+    return spans
+
+
+RULE = Rule(
+    id="generic",
+    find=find,
+    examples=(
+        *fires(
+            "Hi Eva, I'd like to add you to my professional network on LinkedIn.",
+            "Hi Eva, I came across your profile and would like to connect.",
+            lang="en",
+        ),
+        *fires(
+            "Hi Eva, nice to meet you yesterday, let's keep in touch.",
+            lang="en",
+            context="her migration from Java to Kotlin",
+        ),
+        *passes(
+            "Hi Eva, fun to hear about your move to Kotlin yesterday!",
+            lang="en",
+            context="her migration from Java to Kotlin",
+        ),
+        *passes("Hi Eva, nice to meet you yesterday, let's keep in touch.", lang="en"),
+        *fires(
+            "Hej Eva! Jag vill gärna lägga till dig i mitt professionella nätverk på LinkedIn.",
+            lang="sv",
+        ),
+        *fires(
+            "Hej Eva, kul att ses igår, hoppas vi hörs!",
+            lang="sv",
+            context="molntjänster och Terraform",
+        ),
+        *passes(
+            "Hej Eva, kul att höra om ert molnprojekt igår!",
+            lang="sv",
+            context="molntjänster och Terraform",
+        ),
+    ),
+)
