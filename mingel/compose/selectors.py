@@ -11,3 +11,17 @@ def drafts_sent_to(contact: Contact) -> QuerySet[Draft]:
     return Draft.objects.filter(
         owner_id=contact.owner_id, contact=contact, sent_at__isnull=False
     ).order_by("-sent_at", "-id")
+
+
+def compose_initial(*, contact: Contact, kind: str, lang: str, draft=None) -> dict:
+    """The compose form's starting values: the draft (when there is one) with what the
+    coach needs to judge it, and the channel the contact can be reached on."""
+    return {
+        "kind": kind,
+        "lang": lang,
+        "subject": draft.subject if draft else "",
+        "body": draft.body if draft else "",
+        "recipient": contact.name,
+        "context": contact.talked_about,
+        "channel": "email" if contact.email and kind == "reconnect" else "message",
+    }

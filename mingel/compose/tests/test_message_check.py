@@ -19,3 +19,51 @@ def test_it_keeps_what_was_typed(alice_client):
     assert response.status_code == 200
     assert 'value="Erik"' in response.text
     assert 'value="Hej"' in response.text
+
+
+def test_it_finds_what_is_wrong_with_a_desperate_message(alice_client):
+    response = alice_client.post(
+        reverse("message_check"),
+        {
+            "kind": "connect",
+            "lang": "en",
+            "recipient": "Erik Lund",
+            "body": "I really need a job!!",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'data-rule="desperate"' in response.text
+    assert 'data-rule="no-name"' in response.text
+    assert "<mark" in response.text
+    assert "of 200 characters" in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [pytest.param("en", "Warning", id="en"), pytest.param("sv", "Varning", id="sv")],
+)
+def test_it_explains_findings_in_the_interface_language(alice, alice_client, language, expected):
+    alice.language = language
+    alice.save()
+    response = alice_client.post(
+        reverse("message_check"),
+        {"kind": "thanks", "lang": "en", "body": "Send me a job now!!"},
+    )
+    assert response.status_code == 200
+    assert 'data-rule="desperate"' in response.text
+    assert expected in response.text
+
+
+def test_it_uses_the_premium_limit_for_connection_notes(alice, alice_client):
+    alice.linkedin_account = "premium"
+    alice.save()
+    body = "Hi Erik, " + "thanks for the great talk about Rust pipelines. " * 5
+    response = alice_client.post(
+        reverse("message_check"),
+        {"kind": "connect", "lang": "en", "recipient": "Erik", "body": body},
+        headers={"HX-Request": "true"},
+    )
+    assert "of 300 characters" in response.text
+    assert 'data-rule="too-long"' not in response.text
