@@ -14,6 +14,18 @@ def ui_lang() -> str:
     return lang if lang in ("sv", "en") else "en"
 
 
+def by_rule(body: str, findings: list[dict]) -> list[dict]:
+    """One entry per rule, in the coach's order, with every passage it points at: a rule
+    that fires twice is one thing to fix, not two."""
+    grouped: dict[str, dict] = {}
+    for finding in findings:
+        entry = grouped.setdefault(finding["rule"], {**finding, "quotes": []})
+        quote = body[finding["start"] : finding["end"]].strip()
+        if quote and quote not in entry["quotes"]:
+            entry["quotes"].append(quote)
+    return list(grouped.values())
+
+
 def coach_feedback(
     *,
     user,
@@ -39,14 +51,10 @@ def coach_feedback(
         fallback_lang=ui_lang(),
         ui_lang=ui_lang(),
     ).to_dict()
-    findings = [
-        {**finding, "quote": body[finding["start"] : finding["end"]].strip()}
-        for finding in result["findings"]
-    ]
     stats = result["stats"]
     return {
         "result": result,
-        "findings": findings,
+        "findings": by_rule(body, result["findings"]),
         "stats": stats,
         "segments": segments(body, result["findings"]),
         "char_limit": limit,

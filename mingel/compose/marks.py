@@ -17,7 +17,7 @@ class Segment:
 
 
 def segments(text: str, findings: Iterable[dict]) -> list[Segment]:
-    """The text cut into consecutive pieces; each piece lists the rules whose span covers
+    """The text cut into consecutive pieces; each piece names the rules (sorted) whose span covers
     it. Spans may overlap or fall outside the text (a rule about the subject); those are
     clipped, empty ones are skipped."""
     spans = []
@@ -29,6 +29,6 @@ def segments(text: str, findings: Iterable[dict]) -> list[Segment]:
     cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
     pieces = []
     for start, end in pairwise(cuts):
-        rules = tuple(dict.fromkeys(r for s, e, r in spans if s <= start and end <= e))
+        rules = tuple(sorted({r for s, e, r in spans if s <= start and end <= e}))
         pieces.append(Segment(text[start:end], rules))
     return pieces
