@@ -5,8 +5,10 @@ never do, so they stay fast and usable without a web stack. Errors are one line 
 standard error: exit 1 for input that was read but is invalid, 2 for usage errors.
 """
 
+import json
 import os
 import sys
+from enum import StrEnum
 from typing import Annotated, NoReturn
 
 import typer
@@ -18,6 +20,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain usage errors: a short message on standard error, not a drawn box.
+    rich_markup_mode=None,
 )
 user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 token_app = typer.Typer(help="Manage personal API tokens.", no_args_is_help=True)
@@ -116,6 +120,92 @@ def token_create(
     _, raw = services.token_create(user=owner, name=name)
     typer.echo(f"created token for {owner.email}; it is shown only once:")
     typer.echo(raw)
+
+
+class Kind(StrEnum):
+    connect = "connect"
+    thanks = "thanks"
+    reconnect = "reconnect"
+
+
+class Lang(StrEnum):
+    sv = "sv"
+    en = "en"
+    auto = "auto"
+
+
+class DraftLang(StrEnum):
+    sv = "sv"
+    en = "en"
+
+
+def read_input(source: str) -> str:
+    """Text from a file, or from standard input for "-"."""
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        with open(source, encoding="utf-8") as f:
+            return f.read()
+    except FileNotFoundError:
+        fail(f"no such file: {source}", 2)
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {source}: {exc}")
+
+
+def print_result(data: dict, text: str) -> None:
+    typer.echo(f"score {data['score']}/100 ({data['lang']}, {data['kind']})")
+    for f in data["findings"]:
+        typer.echo(f"{f['severity']} {f['rule']} [{f['start']}-{f['end']}]: {f['message']}")
+        excerpt = text[f["start"] : f["end"]].strip().replace("\n", " ")
+        if excerpt:
+            typer.echo(f"  > {excerpt[:70]}")
+        typer.echo(f"  tip: {f['tip']}")
+
+
+@app.command()
+def coach(
+    source: Annotated[
+        str, typer.Argument(metavar="[FILE|-]", help="Message file, - for stdin.")
+    ] = "-",
+    kind: Annotated[Kind | None, typer.Option(help="Kind of message.")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the message.")] = Lang.auto,
+    subject: Annotated[str, typer.Option(help="Subject line (reconnect).")] = "",
+    recipient: Annotated[str, typer.Option(help="Recipient's name.")] = "",
+    context: Annotated[str, typer.Option(help="What you talked about.")] = "",
+    limit: Annotated[int | None, typer.Option(min=1, help="Length limit.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Batch: JSON lines in and out.")] = False,
+) -> None:
+    """Check a connect note, thank-you or reconnect email and explain each finding."""
+    from mingel.core.coach import batch, check
+
+    if jsonl:
+        try:
+            requests = batch.parse_lines(read_input(source).splitlines())
+        except batch.BatchError as exc:
+            fail(str(exc))
+        out = sys.stdout
+        for line in batch.run(requests):
+            out.write(line + "\n")
+        return
+    if kind is None:
+        fail("--kind is required (connect, thanks or reconnect) unless --jsonl is given", 2)
+    text = read_input(source).rstrip("\r\n")
+    if not text.strip():
+        fail("the message is empty")
+    result = check(
+        text,
+        kind=kind.value,
+        lang=lang.value,
+        subject=subject,
+        recipient=recipient,
+        context=context,
+        limit=limit,
+    ).to_dict()
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        print_result(result, text)
 
 
 def main() -> None:

@@ -1,0 +1,93 @@
+"""`mingel coach` as scripts use it: JSON out, JSON lines in batch, exit codes 0/1/2."""
+
+import json
+
+from typer.testing import CliRunner
+
+from mingel.cli import app
+
+runner = CliRunner()
+
+
+def coach(*args, stdin=""):
+    return runner.invoke(app, ["coach", *args], input=stdin)
+
+
+def test_it_prints_one_json_object():
+    res = coach(
+        "--kind",
+        "thanks",
+        "--recipient",
+        "Anna Berg",
+        "--json",
+        stdin="Hej! Här är länken till repot.\n",
+    )
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data["lang"] == "sv" and data["kind"] == "thanks"
+    assert {f["rule"] for f in data["findings"]} == {"no-name", "no-thanks"}
+
+
+def test_it_reads_a_file_and_honours_lang_and_limit(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("Hi Anna, " + "great chat about Rust. " * 10, encoding="utf-8")
+    args = ["--kind", "connect", "--lang", "en", "--json", str(path)]
+    assert "too-long" in coach(*args).stdout
+    assert "too-long" not in coach(*args, "--limit", "300").stdout
+
+
+def test_it_prints_readable_findings_without_json():
+    res = coach("--kind", "connect", stdin="Hi! I'm a cloud guru.")
+    assert res.exit_code == 0
+    assert "overclaim" in res.stdout and "tip:" in res.stdout
+
+
+def test_it_checks_a_batch_of_json_lines_keeping_ids():
+    lines = [
+        {"id": 1, "text": "Hi Sam, thanks for the chat!", "kind": "thanks"},
+        {"id": "b", "text": "Hej Sam, skicka mig ditt CV.", "kind": "connect", "lang": "sv"},
+        {"text": "Hi", "kind": "reconnect", "subject": "Hello", "limit": 50},
+    ]
+    res = coach("--jsonl", stdin="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert res.exit_code == 0
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, "b", None]
+    assert out[0]["findings"] == []
+    assert [f["rule"] for f in out[1]["findings"]] == ["demand"]
+    assert "silence-not-in-subject" in [f["rule"] for f in out[2]["findings"]]
+
+
+def test_it_rejects_a_bad_batch_line_with_its_number_and_prints_nothing():
+    stdin = '{"text": "Hi", "kind": "thanks"}\n{"text": "Hi", "kind": "invite"}\n'
+    res = coach("--jsonl", stdin=stdin)
+    assert res.exit_code == 1
+    assert res.stdout == ""
+    assert res.stderr.startswith("mingel: line 2:")
+
+
+def test_it_rejects_an_empty_message():
+    res = coach("--kind", "thanks", stdin="  \n")
+    assert res.exit_code == 1
+    assert res.stderr == "mingel: the message is empty\n"
+
+
+def test_it_treats_a_missing_kind_or_file_as_usage_errors():
+    assert coach(stdin="Hi").exit_code == 2
+    assert coach("--kind", "invite", stdin="Hi").exit_code == 2
+    assert coach("--kind", "thanks", "/no/such/file").exit_code == 2
+
+
+def test_it_runs_without_importing_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from mingel.cli import app\n"
+        "res = CliRunner().invoke(app, ['coach', '--kind', 'thanks', '--json'], input='Hi!')\n"
+        "assert res.exit_code == 0, res.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'ninja')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
