@@ -134,11 +134,6 @@ class Lang(StrEnum):
     auto = "auto"
 
 
-class DraftLang(StrEnum):
-    sv = "sv"
-    en = "en"
-
-
 def read_input(source: str) -> str:
     """Text from a file, or from standard input for "-"."""
     if source == "-":
@@ -206,6 +201,51 @@ def coach(
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:
         print_result(result, text)
+
+
+@app.command()
+def draft(
+    kind: Annotated[Kind, typer.Option(help="Kind of message.")],
+    source: Annotated[
+        str, typer.Argument(metavar="SCENARIO.json", help="Scenario file, - for stdin.")
+    ] = "-",
+    lang: Annotated[Lang, typer.Option(help="Language of the draft.")] = Lang.auto,
+    variant: Annotated[int, typer.Option(min=0, help="Which phrasing to use.")] = 0,
+    limit: Annotated[int | None, typer.Option(min=1, help="Connect note limit.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Compose a connect note, thank-you or reconnect email from a scenario, and check it."""
+    from mingel.core.coach import check, detect
+    from mingel.core.coach.text import tokens
+    from mingel.core.compose import Scenario, compose
+
+    try:
+        scenario = Scenario.from_dict(json.loads(read_input(source)))
+    except json.JSONDecodeError as exc:
+        fail(f"the scenario is not valid JSON ({exc.msg}, line {exc.lineno})")
+    except ValueError as exc:
+        fail(str(exc))
+    language = lang.value
+    if language == "auto":
+        own = " ".join((scenario.context, scenario.me.update, scenario.ask, scenario.event))
+        language = detect(tokens(own), "en")
+    result = compose(kind.value, scenario, lang=language, variant=variant, limit=limit)
+    coached = check(
+        result.body,
+        kind=kind.value,
+        lang=language,
+        subject=result.subject,
+        recipient=scenario.contact.name,
+        context=scenario.context,
+        limit=limit,
+    ).to_dict()
+    if as_json:
+        typer.echo(json.dumps({**result.to_dict(), "coach": coached}, ensure_ascii=False))
+        return
+    if result.subject:
+        typer.echo(f"Subject: {result.subject}\n")
+    typer.echo(result.body)
+    typer.echo(f"\n-- coach: score {coached['score']}/100, {len(coached['findings'])} findings")
 
 
 def main() -> None:

@@ -91,3 +91,45 @@ def test_it_runs_without_importing_django():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+SCENARIO = {
+    "me": {"name": "Lina Ek", "update": "I started as a developer at Klarna"},
+    "contact": {"name": "Anna Berg", "company": "Spotify"},
+    "context": "testing in production",
+    "since": "2021",
+}
+
+
+def draft(*args, stdin=""):
+    return runner.invoke(app, ["draft", *args], input=stdin)
+
+
+def test_it_drafts_and_coaches_a_scenario_file(tmp_path):
+    path = tmp_path / "scenario.json"
+    path.write_text(json.dumps(SCENARIO), encoding="utf-8")
+    res = draft("--kind", "reconnect", "--lang", "en", "--json", str(path))
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert set(data) == {"lang", "kind", "subject", "body", "coach"}
+    assert data["lang"] == "en" and data["subject"]
+    assert "testing in production" in data["body"]
+    assert data["coach"]["findings"] == [] and data["coach"]["score"] == 100
+
+
+def test_it_drafts_in_swedish_and_prints_text_without_json():
+    res = draft("--kind", "thanks", "--lang", "sv", "--variant", "2", stdin=json.dumps(SCENARIO))
+    assert res.exit_code == 0
+    assert res.stdout.startswith("Subject: Tack, Anna!")
+    assert "score 100/100" in res.stdout
+
+
+def test_it_rejects_a_scenario_without_a_contact_name():
+    res = draft("--kind", "connect", "--json", stdin='{"contact": {"company": "Spotify"}}')
+    assert res.exit_code == 1
+    assert res.stderr == "mingel: the scenario needs contact.name\n"
+    assert draft("--kind", "connect", stdin="{").exit_code == 1
+
+
+def test_it_needs_a_kind_to_draft():
+    assert draft("--json", stdin=json.dumps(SCENARIO)).exit_code == 2
