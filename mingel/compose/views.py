@@ -57,7 +57,15 @@ def contact_compose(request, contact_id):
         kind = form.data.get("kind") if form.data.get("kind") in KINDS else kind
         lang = form.data.get("lang") if form.data.get("lang") in ("sv", "en") else lang
     else:
-        data = selectors.compose_initial(contact=contact, kind=kind, lang=lang, draft=None)
+        draft = selectors.contact_draft(
+            user=request.user,
+            contact=contact,
+            kind=kind,
+            lang=lang,
+            variant=variant,
+            today=timezone.localdate(),
+        )
+        data = selectors.compose_initial(contact=contact, kind=kind, lang=lang, draft=draft)
         form = ComposeForm(initial=data)
     feedback = None
     if data:
