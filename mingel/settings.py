@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "mingel.accounts",
     "mingel.contacts",
     "mingel.events",
+    "mingel.compose",
 ]
 
 MIDDLEWARE = [

@@ -7,4 +7,5 @@ urlpatterns = [
     path("accounts/", include("mingel.accounts.urls")),
     path("contacts/", include("mingel.contacts.urls")),
     path("api/v1/", api.urls),
+    path("", include("mingel.compose.urls")),
 ]

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ComposeConfig(AppConfig):
+    name = "mingel.compose"
