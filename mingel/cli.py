@@ -74,8 +74,42 @@ def serve(
     from mingel.wsgi import application
 
     call_command("migrate", interactive=False, verbosity=0)
+    if digest_in_process():
+        from mingel.followups import digest
+
+        digest.start_in_background()
     typer.echo(f"Mingel {__version__} at http://{host}:{port}/  (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=threads, ident="mingel")
+
+
+def digest_in_process() -> bool:
+    """Whether `serve` sends the email digest itself (MINGEL_DIGEST_IN_PROCESS, default on)."""
+    from mingel.config import env_bool
+
+    try:
+        return env_bool(os.environ, "MINGEL_DIGEST_IN_PROCESS", True)
+    except ValueError as exc:
+        fail(str(exc), 2)
+
+
+@app.command("digest")
+def digest_command(
+    loop: Annotated[
+        bool, typer.Option("--loop", help="Keep running, checking every --every seconds.")
+    ] = False,
+    every: Annotated[int, typer.Option(help="Seconds between checks with --loop.", min=60)] = 900,
+) -> None:
+    """Send the email digests that are due. Safe to run often: never twice per period."""
+    start_django()
+    import threading
+
+    from mingel.followups import digest
+
+    if loop:
+        digest.run_forever(threading.Event(), every)
+        return
+    sent = digest.send_due_digests()
+    typer.echo(f"sent {sent} digest{'s' if sent != 1 else ''}")
 
 
 @user_app.command("create")

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mingel.contacts",
     "mingel.events",
     "mingel.compose",
+    "mingel.followups",
 ]
 
 MIDDLEWARE = [

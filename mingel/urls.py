@@ -8,4 +8,5 @@ urlpatterns = [
     path("contacts/", include("mingel.contacts.urls")),
     path("api/v1/", api.urls),
     path("", include("mingel.compose.urls")),
+    path("", include("mingel.followups.urls")),
 ]

@@ -13,7 +13,7 @@ def home(request):
     """Logged in: the user's start page. Otherwise a welcome that, on a fresh install with
     no accounts yet, invites the visitor to create the first one."""
     if request.user.is_authenticated:
-        return redirect("contact_list")
+        return redirect("today")
     fresh_install = not User.objects.exists()
     return TemplateResponse(request, "web/welcome.html", {"fresh_install": fresh_install})
 

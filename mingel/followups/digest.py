@@ -1,0 +1,126 @@
+"""The optional email digest: what is due, daily or weekly, in the user's language.
+
+`send_due_digests` is safe to run as often as you like and from several processes at
+once: each user's period is claimed with a filtered update() before anything is sent, so
+a digest goes out at most once per day (daily) or week (weekly). `mingel digest` runs it
+once (for cron or a systemd timer); `mingel serve` runs it every 15 minutes in a daemon
+thread, so reminders do not depend on a cron job somebody forgot to set up.
+"""
+
+import datetime as dt
+import logging
+import threading
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import close_old_connections
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
+
+from mingel.core import cadence
+from mingel.followups import feed, selectors, services
+from mingel.followups.models import ReminderSettings
+
+log = logging.getLogger(__name__)
+# Not in the small hours: the digest waits until the user's morning.
+SEND_FROM_HOUR = 7
+LOOP_SECONDS = 15 * 60
+
+
+def period_of(kind: str, today: dt.date) -> dt.date:
+    """The first day of the period a digest covers: the day, or the week's Monday."""
+    return cadence.week_start(today) if kind == "weekly" else today
+
+
+def due_period(prefs: ReminderSettings, now: dt.datetime) -> dt.date | None:
+    """The period to send for now, or None (digest off, too early, or already sent)."""
+    if prefs.digest not in ("daily", "weekly"):
+        return None
+    local = now.astimezone(selectors.user_zone(prefs.user))
+    if local.hour < SEND_FROM_HOUR:
+        return None
+    period = period_of(prefs.digest, local.date())
+    if prefs.digest_period is not None and prefs.digest_period >= period:
+        return None
+    return period
+
+
+def claim(prefs: ReminderSettings, period: dt.date) -> bool:
+    """Marks the period as sent unless another worker did first; True if this one won."""
+    won = (
+        ReminderSettings.objects.filter(pk=prefs.pk, digest=prefs.digest)
+        .filter(Q(digest_period__isnull=True) | Q(digest_period__lt=period))
+        .update(digest_period=period)
+    )
+    return won == 1
+
+
+def digest_send(*, user, today: dt.date) -> bool:
+    """Sends one digest of what is due today; False (nothing sent) when nothing is due."""
+    prefs = services.today_prepare(owner=user, today=today)
+    items = selectors.today_items(owner=user, today=today, prefs=prefs)
+    if not items:
+        return False
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        lines = [{"item": item, "title": feed.title(item)} for item in items]
+        context = {
+            "user": user,
+            "lines": lines,
+            "today_url": settings.SITE_URL + reverse("today"),
+            "settings_url": settings.SITE_URL + reverse("reminder_settings"),
+        }
+        subject = ngettext(
+            "Mingel: %(count)d small thing to do",
+            "Mingel: %(count)d small things to do",
+            len(items),
+        ) % {"count": len(items)}
+        body = render_to_string("followups/digest.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return True
+
+
+def send_due_digests(now: dt.datetime | None = None) -> int:
+    """Sends every digest that is due; returns how many went out."""
+    now = now or timezone.now()
+    sent = 0
+    rows = ReminderSettings.objects.select_related("user").filter(
+        digest__in=("daily", "weekly"), user__is_active=True
+    )
+    for prefs in rows.iterator():
+        period = due_period(prefs, now)
+        if period is None or not claim(prefs, period):
+            continue
+        try:
+            sent += digest_send(user=prefs.user, today=selectors.user_today(prefs.user, now))
+        except Exception:
+            # Give the period back, so the next run tries again instead of skipping it.
+            ReminderSettings.objects.filter(pk=prefs.pk, digest_period=period).update(
+                digest_period=prefs.digest_period
+            )
+            log.exception("digest for user %s failed", prefs.user_id)
+    return sent
+
+
+def run_forever(stop: threading.Event, every: float = LOOP_SECONDS) -> None:
+    """The in-process scheduler: send what is due, sleep, repeat until `stop` is set."""
+    while not stop.is_set():
+        try:
+            send_due_digests()
+        except Exception:
+            log.exception("digest run failed")
+        finally:
+            close_old_connections()
+        stop.wait(every)
+
+
+def start_in_background(every: float = LOOP_SECONDS) -> threading.Event:
+    """Starts the scheduler as a daemon thread; set the returned event to stop it."""
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_forever, args=(stop, every), name="mingel-digest", daemon=True
+    )
+    thread.start()
+    return stop

@@ -1,0 +1,197 @@
+"""Writes for reminders: settings, snoozes and skips, marking items done, the week's
+reconnect picks. Views, the API, the feed and the digest all come here."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from mingel.contacts import services as contact_services
+from mingel.contacts.models import Contact, Interaction
+from mingel.core import cadence
+from mingel.followups import selectors
+from mingel.followups.models import Hidden, ReconnectPick, ReminderSettings, new_calendar_token
+
+SETTINGS_FIELDS = ("dormant_after_months", "reconnects_per_week", "digest")
+DONE_KINDS = ("message", "email", "linkedin", "call", "meeting", "coffee")
+
+
+def reminder_settings_get(*, user) -> ReminderSettings:
+    """The user's reminder settings, created with the defaults on first use."""
+    prefs = ReminderSettings.objects.filter(user=user).first()
+    if prefs is None:
+        try:
+            with transaction.atomic():
+                prefs = ReminderSettings.objects.create(user=user)
+        except IntegrityError:  # a parallel request created it first
+            prefs = ReminderSettings.objects.get(user=user)
+    return prefs
+
+
+def reminder_settings_update(*, prefs: ReminderSettings, **fields) -> ReminderSettings:
+    """Changes the given settings; the week's reconnect picks are redone on the next visit,
+    since they depend on the dormancy threshold and the weekly number."""
+    unknown = set(fields) - set(SETTINGS_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+    for field, value in fields.items():
+        setattr(prefs, field, value)
+    prefs.full_clean()
+    prefs.reconnect_week = None
+    prefs.save()
+    return prefs
+
+
+def calendar_rotate(*, prefs: ReminderSettings) -> ReminderSettings:
+    """A new feed URL; the old one stops working at once."""
+    prefs.calendar_token = new_calendar_token()
+    prefs.save(update_fields=["calendar_token"])
+    return prefs
+
+
+def calendar_disable(*, prefs: ReminderSettings) -> ReminderSettings:
+    prefs.calendar_token = None
+    prefs.save(update_fields=["calendar_token"])
+    return prefs
+
+
+def item_hide(
+    *,
+    owner,
+    item_type: str,
+    until: dt.date,
+    reason: str = "snooze",
+    contact: Contact | None = None,
+    event=None,
+) -> Hidden:
+    """Hides one item until a date; a later snooze or skip of the same item replaces it."""
+    if item_type not in cadence.ITEM_TYPES:
+        raise ValueError(f"unknown item type {item_type!r}")
+    if (contact is None) == (event is None):
+        raise ValueError("hide either a contact's item or an event")
+    with transaction.atomic():
+        Hidden.objects.filter(
+            owner=owner, item_type=item_type, contact=contact, event=event
+        ).delete()
+        return Hidden.objects.create(
+            owner=owner,
+            item_type=item_type,
+            contact=contact,
+            event=event,
+            until=until,
+            reason=reason,
+        )
+
+
+def item_snooze(*, owner, item_type: str, today: dt.date, days: int, contact=None, event=None):
+    until = cadence.snooze_until(today, days)
+    return item_hide(owner=owner, item_type=item_type, until=until, contact=contact, event=event)
+
+
+def item_skip(*, owner, item_type: str, today: dt.date, contact=None, event=None) -> Hidden:
+    """ "Not now": hidden until the item's next round (see cadence.skip_until)."""
+    due, interval = None, None
+    if event is not None:
+        due = event.date
+    elif item_type == cadence.FOLLOW_UP and contact.met_on:
+        due = cadence.follow_up_due_on(contact.met_on)
+    elif item_type == cadence.KEEP_IN_TOUCH:
+        interval = selectors.contact_interval(contact)
+    until = cadence.skip_until(item_type, today=today, due=due, interval=interval)
+    return item_hide(
+        owner=owner, item_type=item_type, until=until, reason="skip", contact=contact, event=event
+    )
+
+
+def item_done(*, contact: Contact, item_type: str, today: dt.date, kind: str = "") -> Interaction:
+    """Logs what the user did (sent a thank-you, called, ...) so the item leaves the list and
+    the keep-in-touch interval starts again."""
+    if kind not in DONE_KINDS:
+        kind = "message"
+    summaries = {
+        cadence.FOLLOW_UP: _("Followed up after meeting"),
+        cadence.KEEP_IN_TOUCH: _("Kept in touch"),
+        cadence.RECONNECT: _("Reconnected after a long time"),
+    }
+    with transaction.atomic():
+        Hidden.objects.filter(owner_id=contact.owner_id, contact=contact).delete()
+        return contact_services.interaction_create(
+            contact=contact,
+            kind=kind,
+            date=today,
+            summary=summaries.get(item_type, ""),
+            direction="sent",
+        )
+
+
+def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -> None:
+    """Picks the week's reconnect suggestions, once per week (or after a settings change).
+
+    Ranks every dormant contact that is not already due to keep in touch and not hidden,
+    then keeps the few most valuable (cadence.reconnect_picks)."""
+    week = cadence.week_start(today)
+    if prefs.reconnect_week == week:
+        return
+    months = prefs.dormant_after_months
+    hidden = {
+        h["contact_id"]
+        for h in Hidden.objects.filter(
+            owner=owner, item_type=cadence.RECONNECT, until__gt=today
+        ).values("contact_id")
+    }
+    rows = (
+        selectors.dormant_contacts(owner=owner, today=today, months=months)
+        .annotate(n=Count("interactions"))
+        .values(
+            "id",
+            "last_interaction_on",
+            "met_on",
+            "created_at",
+            "keep_in_touch_days",
+            "talked_about",
+            "n",
+        )
+    )
+    tags = selectors.tag_links(owner=owner)
+    interests = cadence.words(getattr(owner, "interests", ""))
+    candidates = []
+    for row in rows:
+        if row["id"] in hidden:
+            continue
+        names, intervals = tags.get(row["id"], ((), ()))
+        interval = cadence.effective_interval(row["keep_in_touch_days"], intervals)
+        since = cadence.last_touch(
+            row["last_interaction_on"], row["met_on"], row["created_at"].date()
+        )
+        if cadence.keep_in_touch(contact_id=row["id"], since=since, interval=interval, today=today):
+            continue
+        words = cadence.words(row["talked_about"]) | frozenset(n.lower() for n in names)
+        candidates.append(
+            cadence.ReconnectCandidate(
+                contact_id=row["id"],
+                since=since,
+                interactions=row["n"],
+                has_interval=interval is not None,
+                topics=words,
+            )
+        )
+    picks = cadence.reconnect_picks(
+        candidates, interests=interests, limit=prefs.reconnects_per_week
+    )
+    with transaction.atomic():
+        ReconnectPick.objects.filter(owner=owner).delete()
+        ReconnectPick.objects.bulk_create(
+            ReconnectPick(owner=owner, contact_id=p.contact_id, week=week, rank=n)
+            for n, p in enumerate(picks)
+        )
+        ReminderSettings.objects.filter(pk=prefs.pk).update(reconnect_week=week)
+        prefs.reconnect_week = week
+
+
+def today_prepare(*, owner, today: dt.date) -> ReminderSettings:
+    """Everything the today list needs written before it is read: the settings row and
+    the week's reconnect picks."""
+    prefs = reminder_settings_get(user=owner)
+    reconnect_picks_refresh(owner=owner, prefs=prefs, today=today)
+    return prefs

@@ -1,0 +1,134 @@
+import datetime as dt
+import time
+
+import pytest
+import time_machine
+from django.core import mail
+from typer.testing import CliRunner
+
+from mingel.cli import app
+from mingel.contacts import services as contacts
+from mingel.followups import digest, services
+from mingel.followups.models import ReminderSettings
+
+pytestmark = pytest.mark.django_db
+MONDAY = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)  # 09:00 in Stockholm
+TODAY = dt.date(2026, 11, 23)
+
+
+def opt_in(user, kind="daily"):
+    prefs = services.reminder_settings_get(user=user)
+    return services.reminder_settings_update(prefs=prefs, digest=kind)
+
+
+def met_yesterday(user, name="Anna Svensson"):
+    return contacts.contact_create(owner=user, name=name, met_on=TODAY - dt.timedelta(days=1))
+
+
+def test_it_sends_a_daily_digest_once_per_day(alice):
+    opt_in(alice)
+    met_yesterday(alice)
+    assert digest.send_due_digests(MONDAY) == 1
+    assert digest.send_due_digests(MONDAY + dt.timedelta(hours=3)) == 0
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["alice@example.com"]
+    assert "Follow up with Anna Svensson" in message.body
+    assert "http://127.0.0.1:8000/today/" in message.body
+    assert message.subject == "Mingel: 1 small thing to do"
+    assert digest.send_due_digests(MONDAY + dt.timedelta(days=1)) == 1
+    assert len(mail.outbox) == 2
+
+
+def test_a_weekly_digest_goes_out_once_a_week(alice):
+    opt_in(alice, "weekly")
+    met_yesterday(alice)
+    sent = [digest.send_due_digests(MONDAY + dt.timedelta(days=n)) for n in range(8)]
+    assert sent == [1, 0, 0, 0, 0, 0, 0, 1]
+
+
+def test_it_writes_in_the_users_language(alice, bob):
+    alice.language = "sv"
+    alice.save()
+    for user in (alice, bob):
+        opt_in(user)
+        met_yesterday(user)
+    digest.send_due_digests(MONDAY)
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert "Följ upp med Anna Svensson" in by_recipient["alice@example.com"].body
+    assert by_recipient["alice@example.com"].subject.startswith("Mingel: 1 ")
+    assert "Follow up with Anna Svensson" in by_recipient["bob@example.com"].body
+
+
+def test_nothing_for_users_who_did_not_opt_in(alice, bob):
+    met_yesterday(alice)
+    services.reminder_settings_get(user=bob)
+    met_yesterday(bob)
+    assert digest.send_due_digests(MONDAY) == 0
+    assert mail.outbox == []
+
+
+def test_nothing_when_nothing_is_due(alice):
+    opt_in(alice)
+    assert digest.send_due_digests(MONDAY) == 0
+    assert mail.outbox == []
+
+
+def test_it_waits_for_the_users_morning(alice):
+    opt_in(alice)
+    met_yesterday(alice)
+    assert digest.send_due_digests(dt.datetime(2026, 11, 23, 4, 0, tzinfo=dt.UTC)) == 0
+    assert digest.send_due_digests(dt.datetime(2026, 11, 23, 6, 0, tzinfo=dt.UTC)) == 1
+
+
+def test_a_worker_that_lost_the_claim_sends_nothing(alice):
+    prefs = opt_in(alice)
+    met_yesterday(alice)
+    stale = ReminderSettings.objects.get(pk=prefs.pk)
+    assert digest.claim(prefs, TODAY) is True
+    assert digest.claim(stale, TODAY) is False
+
+
+def test_a_failed_send_is_retried_next_run(alice, settings):
+    opt_in(alice)
+    met_yesterday(alice)
+    settings.MAILERS = {"default": {"BACKEND": "mingel.followups.tests.test_digest.BrokenBackend"}}
+    assert digest.send_due_digests(MONDAY) == 0
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    assert digest.send_due_digests(MONDAY) == 1
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise OSError("SMTP server is down")
+
+
+def test_the_command_sends_and_reports(alice):
+    opt_in(alice)
+    met_yesterday(alice)
+    with time_machine.travel(MONDAY, tick=False):
+        result = CliRunner().invoke(app, ["digest"])
+        again = CliRunner().invoke(app, ["digest"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "sent 1 digest"
+    assert again.output.strip() == "sent 0 digests"
+    assert len(mail.outbox) == 1
+
+
+def test_the_background_thread_sends_without_cron(transactional_db, alice):
+    opt_in(alice)
+    met_yesterday(alice)
+    with time_machine.travel(MONDAY, tick=True):
+        stop = digest.start_in_background(every=0.05)
+        try:
+            for _ in range(100):
+                if mail.outbox:
+                    break
+                time.sleep(0.05)
+        finally:
+            stop.set()
+    assert len(mail.outbox) == 1
+    assert ReminderSettings.objects.get(user=alice).digest_period == TODAY
