@@ -7,6 +7,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from mingel.accounts.models import ApiToken, User, hash_token
+from mingel.accounts.validators import validate_time_zone
+
+PROFILE_FIELDS = (
+    "display_name",
+    "doing",
+    "interests",
+    "lately",
+    "linkedin_account",
+    "language",
+    "time_zone",
+)
 
 
 @transaction.atomic
@@ -27,6 +38,40 @@ def user_create(*, email: str, password: str | None, **profile) -> User:
     user.full_clean(exclude=["password"])
     user.save()
     return user
+
+
+def profile_update(*, user: User, **fields) -> User:
+    """Saves the profile fields given; raises ValidationError and leaves `user` as it was
+    when a value is invalid (an unknown time zone, a text too long, a wrong choice)."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {', '.join(sorted(unknown))}")
+    before = {name: getattr(user, name) for name in fields}
+    for name, value in fields.items():
+        setattr(user, name, value)
+    try:
+        if "time_zone" in fields:
+            try:
+                validate_time_zone(user.time_zone)
+            except ValidationError as error:
+                raise ValidationError({"time_zone": error.error_list}) from None
+        user.full_clean(exclude=["password", "email", "last_login"], validate_unique=False)
+    except ValidationError:
+        for name, value in before.items():
+            setattr(user, name, value)
+        raise
+    user.save(update_fields=list(fields))
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> dict[str, int]:
+    """Deletes the account and everything it owns (contacts, interactions, tags, events,
+    drafts, reminders, tokens: every row with a foreign key to it cascades).
+
+    Returns how many rows of each model went, keyed by model label."""
+    _, per_model = user.delete()
+    return {label: count for label, count in per_model.items() if count}
 
 
 def token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
