@@ -2,6 +2,8 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint messages bench clean
 
@@ -12,7 +14,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/mingel serve
+	$(BIN)/mingel serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	VENV=$(VENV) scripts/test
