@@ -52,7 +52,6 @@ class ProfileForm(forms.ModelForm):
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "lately": forms.Textarea(attrs={"rows": 3}),
-            "linkedin_account": forms.RadioSelect,
             "time_zone": forms.TextInput(
                 attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}
             ),
