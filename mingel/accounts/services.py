@@ -1,6 +1,9 @@
 """Writes for accounts and API tokens."""
 
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -67,11 +70,33 @@ def profile_update(*, user: User, **fields) -> User:
 @transaction.atomic
 def user_delete(*, user: User) -> dict[str, int]:
     """Deletes the account and everything it owns (contacts, interactions, tags, events,
-    drafts, reminders, tokens: every row with a foreign key to it cascades).
+    drafts, reminders, tokens: every row with a foreign key to it cascades), and ends its
+    sessions on every device.
 
     Returns how many rows of each model went, keyed by model label."""
+    user_id = user.pk
     _, per_model = user.delete()
+    ended = sessions_end(user_id=user_id)
+    if ended:
+        per_model = {**per_model, Session._meta.label: ended}
     return {label: count for label, count in per_model.items() if count}
+
+
+def sessions_end(*, user_id: int) -> int:
+    """Deletes the database sessions logged in as this user id; returns how many.
+
+    Sessions do not say whose they are without being decoded, so this reads them all: fine
+    for a rare action, even with tens of thousands of sessions."""
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return 0
+    ours = [
+        session.pk
+        for session in Session.objects.iterator(chunk_size=2000)
+        if session.get_decoded().get(SESSION_KEY) == str(user_id)
+    ]
+    for start in range(0, len(ours), 500):
+        Session.objects.filter(pk__in=ours[start : start + 500]).delete()
+    return len(ours)
 
 
 def token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:

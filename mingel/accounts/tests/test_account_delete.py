@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.test import Client
 
 from mingel.accounts.models import User
 from mingel.accounts.services import token_create, user_create, user_delete
@@ -71,6 +72,17 @@ def test_it_deletes_the_account_after_the_password_and_leaves_nothing(client, al
     assert client.get("/contacts/").status_code == 302  # logged out
     for session in Session.objects.all():
         assert session.get_decoded().get("_auth_user_id") != str(alice.pk)
+
+
+def test_it_ends_the_accounts_sessions_on_other_devices(client, alice, bob):
+    phone, other = Client(), Client()
+    phone.force_login(alice)
+    other.force_login(bob)
+    client.force_login(alice)
+    client.post("/accounts/delete/", {"confirm": PASSWORD})
+    assert Session.objects.count() == 1  # bob's
+    assert phone.get("/contacts/").status_code == 302
+    assert other.get("/contacts/").status_code == 200
 
 
 def test_a_wrong_password_deletes_nothing(alice_client, alice):
