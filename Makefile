@@ -2,6 +2,10 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make run` needs only what Mingel runs on; the test tools come with `make test`.
+RUN_STAMP := $(VENV)/.installed-run
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint messages bench clean
 
@@ -11,8 +15,13 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/mingel serve
+$(RUN_STAMP): pyproject.toml requirements/constraints.txt
+	@test -x $(BIN)/python || { PY=$$(scripts/find-python) && $$PY -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e .
+	@touch $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/mingel serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	VENV=$(VENV) scripts/test

@@ -138,6 +138,35 @@ def user_create(
     typer.echo(f"created user {user.email}")
 
 
+@user_app.command("delete")
+def user_delete(
+    email: Annotated[str, typer.Option(help="The account's email address.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Do not ask; delete at once (for scripts).")
+    ] = False,
+) -> None:
+    """Delete an account and all its data. Asks to type the email again unless --yes."""
+    start_django()
+    from mingel.accounts import services
+    from mingel.accounts.models import User
+
+    owner = User.objects.filter(email__iexact=email.strip()).first()
+    if owner is None:
+        fail(f"no user with email {email}")
+    if not yes:
+        try:
+            typed = typer.prompt(
+                f"Type {owner.email} to delete it and all its data", default="", show_default=False
+            )
+        except (typer.Abort, EOFError):
+            typed = ""
+        if typed.strip().lower() != owner.email:
+            fail("not deleted: the email typed does not match (use --yes in scripts)")
+    deleted = services.user_delete(user=owner)
+    rows = sum(count for label, count in deleted.items() if label != User._meta.label)
+    typer.echo(f"deleted user {owner.email} and {rows} rows of its data")
+
+
 @token_app.command("create")
 def token_create(
     user: Annotated[str, typer.Option(help="Email of the account the token acts for.")],

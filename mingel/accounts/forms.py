@@ -1,8 +1,20 @@
 from django import forms
-from django.contrib.auth.forms import BaseUserCreationForm
+from django.contrib.auth.forms import BaseUserCreationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mingel.accounts.models import User
+from mingel.accounts.validators import validate_time_zone
+
+
+def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Shows a service's validation errors on the form: on the field when the form has it,
+    else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
 
 
 class SignupForm(BaseUserCreationForm):
@@ -20,3 +32,87 @@ class SignupForm(BaseUserCreationForm):
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("An account with this email already exists."))
         return email
+
+
+class ProfileForm(forms.ModelForm):
+    """The profile. Bound to a copy of the user: the service does the writing, and a
+    rejected form must not leave bad values on the user the rest of the request shows."""
+
+    class Meta:
+        model = User
+        fields = (
+            "display_name",
+            "doing",
+            "interests",
+            "lately",
+            "linkedin_account",
+            "language",
+            "time_zone",
+        )
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "lately": forms.Textarea(attrs={"rows": 3}),
+            "time_zone": forms.TextInput(
+                attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}
+            ),
+        }
+        help_texts = {
+            "display_name": _("Used to sign the messages Mingel drafts for you."),
+            "doing": _("For example: studying computer science at KTH, second year."),
+            "interests": _("A few topics, separated by commas."),
+            "lately": _("A project, a course or a job: the news you can share when you reconnect."),
+            "linkedin_account": _("LinkedIn limits the note sent with a connection request."),
+            "language": _("Browser's choice follows the language your browser asks for."),
+            "time_zone": _("Dates and reminders follow it. For example: Europe/Stockholm."),
+        }
+
+    def clean_time_zone(self):
+        value = self.cleaned_data["time_zone"].strip()
+        validate_time_zone(value)
+        return value
+
+
+class TokenCreateForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        required=False,
+        help_text=_("Something to recognise it by, such as the script or device that uses it."),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password (or, for an account without one, the email address) so that
+    nobody deletes an account by a slip of the finger or at a borrowed computer."""
+
+    confirm = forms.CharField(max_length=254, strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        field = self.fields["confirm"]
+        if user.has_usable_password():
+            field.label = _("Your password")
+            field.widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        else:
+            field.label = _("Your email address")
+            field.widget = forms.EmailInput(attrs={"autocomplete": "off"})
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"]
+        if self.user.has_usable_password():
+            if not self.user.check_password(value):
+                raise forms.ValidationError(_("That is not your password."), code="mismatch")
+        elif value.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError(
+                _("That is not the email address of this account."), code="mismatch"
+            )
+        return value
+
+
+class ResetPasswordForm(PasswordResetForm):
+    """Django's reset form, also for accounts created without a password (by the CLI),
+    which can only get one through a reset."""
+
+    def get_users(self, email):
+        return User.objects.filter(email__iexact=email.strip(), is_active=True)

@@ -1,12 +1,26 @@
 """Writes for accounts and API tokens."""
 
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
 from mingel.accounts.models import ApiToken, User, hash_token
+from mingel.accounts.validators import validate_time_zone
+
+PROFILE_FIELDS = (
+    "display_name",
+    "doing",
+    "interests",
+    "lately",
+    "linkedin_account",
+    "language",
+    "time_zone",
+)
 
 
 @transaction.atomic
@@ -27,6 +41,62 @@ def user_create(*, email: str, password: str | None, **profile) -> User:
     user.full_clean(exclude=["password"])
     user.save()
     return user
+
+
+def profile_update(*, user: User, **fields) -> User:
+    """Saves the profile fields given; raises ValidationError and leaves `user` as it was
+    when a value is invalid (an unknown time zone, a text too long, a wrong choice)."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {', '.join(sorted(unknown))}")
+    before = {name: getattr(user, name) for name in fields}
+    for name, value in fields.items():
+        setattr(user, name, value)
+    try:
+        if "time_zone" in fields:
+            try:
+                validate_time_zone(user.time_zone)
+            except ValidationError as error:
+                raise ValidationError({"time_zone": error.error_list}) from None
+        user.full_clean(exclude=["password", "email", "last_login"], validate_unique=False)
+    except ValidationError:
+        for name, value in before.items():
+            setattr(user, name, value)
+        raise
+    user.save(update_fields=list(fields))
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> dict[str, int]:
+    """Deletes the account and everything it owns (contacts, interactions, tags, events,
+    drafts, reminders, tokens: every row with a foreign key to it cascades), and ends its
+    sessions on every device.
+
+    Returns how many rows of each model went, keyed by model label."""
+    user_id = user.pk
+    _, per_model = user.delete()
+    ended = sessions_end(user_id=user_id)
+    if ended:
+        per_model = {**per_model, Session._meta.label: ended}
+    return {label: count for label, count in per_model.items() if count}
+
+
+def sessions_end(*, user_id: int) -> int:
+    """Deletes the database sessions logged in as this user id; returns how many.
+
+    Sessions do not say whose they are without being decoded, so this reads them all: fine
+    for a rare action, even with tens of thousands of sessions."""
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return 0
+    ours = [
+        session.pk
+        for session in Session.objects.iterator(chunk_size=2000)
+        if session.get_decoded().get(SESSION_KEY) == str(user_id)
+    ]
+    for start in range(0, len(ours), 500):
+        Session.objects.filter(pk__in=ours[start : start + 500]).delete()
+    return len(ours)
 
 
 def token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
