@@ -39,7 +39,7 @@ def marker_regex(entry: str) -> str:
         head = r"[\w-]*" if word.startswith("*") else ""
         tail = r"\w*" if word.endswith("*") else ""
         parts.append(head + re.escape(word.strip("*")) + tail)
-    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w])"
+    return r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w])"
 
 
 def compile_markers(entries: list[str]) -> re.Pattern[str]:

@@ -3,7 +3,8 @@
 With a context ("what we talked about") the message must share at least one content word
 with it: both sides are stemmed, stopwords of either language and the recipient's name are
 ignored, and a stem that ends another word or a long enough shared beginning counts, so
-Swedish compounds match their parts ("molntjänster", "moln", "molnprojekt").
+Swedish compounds match their parts ("molntjänster", "moln", "molnprojekt"), also when the
+shared part sits inside both words ("techcommunity", "communityn").
 """
 
 from functools import cache
@@ -16,6 +17,7 @@ from mingel.core.coach.text import stem, tokens, word_parts
 MIN_PART = 4
 # Shared beginnings that count as the same word: Swedish compounds need less.
 MIN_PREFIX = {"sv": 4, "en": 5}
+MIN_INFIX = 7
 
 
 @cache
@@ -41,7 +43,13 @@ def related(a: str, b: str, lang: str) -> bool:
     if len(short) >= MIN_PART and long.endswith(short):
         return True
     prefix = MIN_PREFIX[lang]
-    return len(short) >= prefix and long[:prefix] == short[:prefix]
+    if len(short) >= prefix and long[:prefix] == short[:prefix]:
+        return True
+    # Swedish compounds put the shared word in the middle and inflect it at the end:
+    # "techcommunity" and "communityn" share "communi".
+    return lang == "sv" and any(
+        short[i : i + MIN_INFIX] in long for i in range(len(short) - MIN_INFIX + 1)
+    )
 
 
 def shares_content(msg: Message) -> bool | None:
