@@ -12,7 +12,7 @@ from functools import cache
 from mingel.core.coach.lexicon import LANGS, lexicon
 from mingel.core.coach.model import Message
 from mingel.core.coach.rules.base import Rule, Span, fires, passes
-from mingel.core.coach.text import stem, tokens, word_parts
+from mingel.core.coach.text import Token, stem, tokens, word_parts
 
 MIN_PART = 4
 # Shared beginnings that count as the same word: Swedish compounds need less.
@@ -25,10 +25,10 @@ def all_stopwords() -> frozenset[str]:
     return frozenset().union(*(lexicon(lang).stopwords for lang in LANGS))
 
 
-def content_stems(text: str, lang: str, skip: frozenset[str]) -> set[str]:
+def content_stems(toks: list[Token], lang: str, skip: frozenset[str]) -> set[str]:
     stems = set()
     stop = all_stopwords()
-    for tok in tokens(text):
+    for tok in toks:
         for part in {tok.lower, *word_parts(tok.lower)}:
             if part in stop or part in skip or part.isdigit() or len(part) < 2:
                 continue
@@ -55,10 +55,12 @@ def related(a: str, b: str, lang: str) -> bool:
 def shares_content(msg: Message) -> bool | None:
     """None when the context has no content word to share."""
     skip = frozenset(msg.recipient.lower().split())
-    wanted = content_stems(msg.context, msg.lang, skip)
+    wanted = content_stems(tokens(msg.context), msg.lang, skip)
     if not wanted:
         return None
-    have = content_stems(msg.text, msg.lang, skip)
+    have = content_stems(msg.tokens, msg.lang, skip)
+    if not wanted.isdisjoint(have):  # the usual case, without comparing every pair
+        return True
     return any(related(w, h, msg.lang) for w in wanted for h in have)
 
 

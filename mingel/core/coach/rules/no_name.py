@@ -26,6 +26,10 @@ def first_name(recipient: str) -> str:
     return parts[0].strip(",.;") if parts else ""
 
 
+def name_pattern(name: str) -> str:
+    return r"(?<![\w-])" + re.escape(name) + r"(?:s|'s|:s|')?(?![\w])"
+
+
 def uses_short_form(msg: Message, name: str) -> bool:
     stop = all_stopwords()
     for tok in msg.tokens:
@@ -41,11 +45,17 @@ def uses_short_form(msg: Message, name: str) -> bool:
 
 
 def find(msg: Message) -> list[Span]:
-    name = fold(first_name(msg.recipient))
+    name = first_name(msg.recipient).lower()
     if not name:
         return []
-    pattern = r"(?<![\w-])" + re.escape(name) + r"(?:s|'s|:s|')?(?![\w])"
-    if re.search(pattern, fold(msg.norm)) or uses_short_form(msg, name):
+    if re.search(name_pattern(name), msg.norm):
+        return []
+    folded = fold(name)
+    if not (name.isascii() and msg.norm.isascii()) and re.search(
+        name_pattern(folded), fold(msg.norm)
+    ):
+        return []
+    if uses_short_form(msg, folded):
         return []
     return [msg.first_line()]
 
