@@ -225,6 +225,9 @@ def draft(
     variant: Annotated[int, typer.Option(min=0, help="Which phrasing to use.")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Connect note limit.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    rewrite: Annotated[
+        bool, typer.Option("--rewrite", help="Let the configured language model rewrite it.")
+    ] = False,
 ) -> None:
     """Compose a connect note, thank-you or reconnect email from a scenario, and check it."""
     from mingel import textcli
@@ -237,6 +240,7 @@ def draft(
             variant=variant,
             limit=limit,
             as_json=as_json,
+            rewrite=rewrite,
         )
     except textcli.CliError as exc:
         fail(exc.message, exc.code)

@@ -103,9 +103,12 @@ def draft(
     variant: int = 0,
     limit: int | None = None,
     as_json: bool = False,
+    rewrite: bool = False,
     out: TextIO | None = None,
 ) -> None:
-    """Compose a draft from a scenario file and check it; raises CliError on bad input."""
+    """Compose a draft from a scenario file and check it; raises CliError on bad input.
+    With `rewrite`, a configured language model rewrites the draft first; if it fails, the
+    built-in draft is used and the reason goes to standard error."""
     from mingel.core.coach import check, detect
     from mingel.core.coach.text import tokens
     from mingel.core.compose import Scenario, compose
@@ -122,6 +125,18 @@ def draft(
         own = " ".join((scenario.context, scenario.me.update, scenario.ask, scenario.event))
         language = detect(tokens(own), "en")
     result = compose(kind, scenario, lang=language, variant=variant, limit=limit)
+    rewritten = None
+    if rewrite:
+        from mingel.core.compose.rewrite import LlmConfig
+        from mingel.core.compose.rewrite import rewrite as llm_rewrite
+
+        config = LlmConfig.from_env()
+        if config is None:
+            raise CliError("--rewrite needs MINGEL_LLM_BASE_URL and MINGEL_LLM_MODEL", 2)
+        rewritten = llm_rewrite(result, config, recipient=scenario.contact.name, limit=limit)
+        if not rewritten.ok:
+            sys.stderr.write(f"mingel: {rewritten.message}; using the built-in draft\n")
+        result = rewritten.draft
     coached = check(
         result.body,
         kind=kind,
@@ -132,7 +147,10 @@ def draft(
         limit=limit,
     ).to_dict()
     if as_json:
-        out.write(json.dumps({**result.to_dict(), "coach": coached}, ensure_ascii=False) + "\n")
+        data = {**result.to_dict(), "coach": coached}
+        if rewritten is not None:
+            data["rewrite"] = {"ok": rewritten.ok, "failure": rewritten.failure}
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
     if result.subject:
         out.write(f"Subject: {result.subject}\n\n")
@@ -183,6 +201,9 @@ def parser() -> Parser:
     d.add_argument("--variant", type=whole_number(0), default=0, help="Which phrasing to use.")
     d.add_argument("--limit", type=whole_number(1), help="Connect note limit.")
     d.add_argument("--json", dest="as_json", action="store_true", help="Print one JSON object.")
+    d.add_argument(
+        "--rewrite", action="store_true", help="Let the configured language model rewrite it."
+    )
     return root
 
 
