@@ -7,7 +7,7 @@ Swedish compounds match their parts ("molntjänster", "moln", "molnprojekt"), al
 shared part sits inside both words ("techcommunity", "communityn").
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from mingel.core.coach.lexicon import LANGS, lexicon
 from mingel.core.coach.model import Message
@@ -25,15 +25,19 @@ def all_stopwords() -> frozenset[str]:
     return frozenset().union(*(lexicon(lang).stopwords for lang in LANGS))
 
 
-def content_stems(toks: list[Token], lang: str, skip: frozenset[str]) -> set[str]:
-    stems = set()
+@lru_cache(maxsize=16384)
+def word_stems(word: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(part, stem) for the word and its hyphenated parts that carry content."""
     stop = all_stopwords()
-    for tok in toks:
-        for part in {tok.lower, *word_parts(tok.lower)}:
-            if part in stop or part in skip or part.isdigit() or len(part) < 2:
-                continue
-            stems.add(stem(part, lang))
-    return stems
+    return tuple(
+        (part, stem(part, lang))
+        for part in {word, *word_parts(word)}
+        if part not in stop and not part.isdigit() and len(part) >= 2
+    )
+
+
+def content_stems(toks: list[Token], lang: str, skip: frozenset[str]) -> set[str]:
+    return {s for tok in toks for part, s in word_stems(tok.lower, lang) if part not in skip}
 
 
 def related(a: str, b: str, lang: str) -> bool:
