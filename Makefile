@@ -39,3 +39,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV)
+
+# The coach's labelled corpus: per-rule precision and recall, language detection.
+.PHONY: corpus
+corpus: $(STAMP)
+	$(BIN)/python -m mingel.core.coach.evaluate

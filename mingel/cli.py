@@ -5,7 +5,6 @@ never do, so they stay fast and usable without a web stack. Errors are one line 
 standard error: exit 1 for input that was read but is invalid, 2 for usage errors.
 """
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -210,16 +209,6 @@ def read_input(source: str) -> str:
         fail(f"cannot read {source}: {exc}")
 
 
-def print_result(data: dict, text: str) -> None:
-    typer.echo(f"score {data['score']}/100 ({data['lang']}, {data['kind']})")
-    for f in data["findings"]:
-        typer.echo(f"{f['severity']} {f['rule']} [{f['start']}-{f['end']}]: {f['message']}")
-        excerpt = text[f["start"] : f["end"]].strip().replace("\n", " ")
-        if excerpt:
-            typer.echo(f"  > {excerpt[:70]}")
-        typer.echo(f"  tip: {f['tip']}")
-
-
 @app.command()
 def coach(
     source: Annotated[
@@ -235,35 +224,24 @@ def coach(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Batch: JSON lines in and out.")] = False,
 ) -> None:
     """Check a connect note, thank-you or reconnect email and explain each finding."""
-    from mingel.core.coach import batch, check
+    # The console script runs this command through mingel.textcli without typer (fast
+    # start-up); this wrapper serves `mingel --help` and in-process callers.
+    from mingel import textcli
 
-    if jsonl:
-        try:
-            requests = batch.parse_lines(read_input(source).splitlines())
-        except batch.BatchError as exc:
-            fail(str(exc))
-        out = sys.stdout
-        for line in batch.run(requests):
-            out.write(line + "\n")
-        return
-    if kind is None:
-        fail("--kind is required (connect, thanks or reconnect) unless --jsonl is given", 2)
-    text = read_input(source).rstrip("\r\n")
-    if not text.strip():
-        fail("the message is empty")
-    result = check(
-        text,
-        kind=kind.value,
-        lang=lang.value,
-        subject=subject,
-        recipient=recipient,
-        context=context,
-        limit=limit,
-    ).to_dict()
-    if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False))
-    else:
-        print_result(result, text)
+    try:
+        textcli.coach(
+            source=source,
+            kind=kind.value if kind else None,
+            lang=lang.value,
+            subject=subject,
+            recipient=recipient,
+            context=context,
+            limit=limit,
+            as_json=as_json,
+            jsonl=jsonl,
+        )
+    except textcli.CliError as exc:
+        fail(exc.message, exc.code)
 
 
 @app.command()
@@ -276,40 +254,33 @@ def draft(
     variant: Annotated[int, typer.Option(min=0, help="Which phrasing to use.")] = 0,
     limit: Annotated[int | None, typer.Option(min=1, help="Connect note limit.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    rewrite: Annotated[
+        bool, typer.Option("--rewrite", help="Let the configured language model rewrite it.")
+    ] = False,
 ) -> None:
     """Compose a connect note, thank-you or reconnect email from a scenario, and check it."""
-    from mingel.core.coach import check, detect
-    from mingel.core.coach.text import tokens
-    from mingel.core.compose import Scenario, compose
+    from mingel import textcli
 
     try:
-        scenario = Scenario.from_dict(json.loads(read_input(source)))
-    except json.JSONDecodeError as exc:
-        fail(f"the scenario is not valid JSON ({exc.msg}, line {exc.lineno})")
-    except ValueError as exc:
-        fail(str(exc))
-    language = lang.value
-    if language == "auto":
-        own = " ".join((scenario.context, scenario.me.update, scenario.ask, scenario.event))
-        language = detect(tokens(own), "en")
-    result = compose(kind.value, scenario, lang=language, variant=variant, limit=limit)
-    coached = check(
-        result.body,
-        kind=kind.value,
-        lang=language,
-        subject=result.subject,
-        recipient=scenario.contact.name,
-        context=scenario.context,
-        limit=limit,
-    ).to_dict()
-    if as_json:
-        typer.echo(json.dumps({**result.to_dict(), "coach": coached}, ensure_ascii=False))
-        return
-    if result.subject:
-        typer.echo(f"Subject: {result.subject}\n")
-    typer.echo(result.body)
-    typer.echo(f"\n-- coach: score {coached['score']}/100, {len(coached['findings'])} findings")
+        textcli.draft(
+            kind=kind.value,
+            source=source,
+            lang=lang.value,
+            variant=variant,
+            limit=limit,
+            as_json=as_json,
+            rewrite=rewrite,
+        )
+    except textcli.CliError as exc:
+        fail(exc.message, exc.code)
+
+
+FAST_COMMANDS = ("coach", "draft")
 
 
 def main() -> None:
+    if sys.argv[1:2] and sys.argv[1] in FAST_COMMANDS:
+        from mingel import textcli
+
+        sys.exit(textcli.main(sys.argv[1:]))
     app()

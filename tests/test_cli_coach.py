@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from mingel.cli import app
@@ -133,3 +134,93 @@ def test_it_rejects_a_scenario_without_a_contact_name():
 
 def test_it_needs_a_kind_to_draft():
     assert draft("--json", stdin=json.dumps(SCENARIO)).exit_code == 2
+
+
+# The console script hands `coach` and `draft` to mingel.textcli (argparse, no typer) for
+# a fast start; these tests run the installed script itself, as scripts call it.
+
+
+def script(*args, stdin=""):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "mingel"
+    return subprocess.run([str(exe), *args], input=stdin, capture_output=True, text=True)
+
+
+def test_the_console_script_checks_a_batch_like_check_does():
+    from mingel.core.coach import check
+
+    lines = [
+        {"id": 7, "text": "Hej Sam! Tack för snacket om Rust.", "kind": "thanks"},
+        {"id": 8, "text": "Hi, let me add you to my network.", "kind": "connect", "limit": 20},
+    ]
+    res = script("coach", "--jsonl", "-", stdin="".join(json.dumps(x) + "\n" for x in lines))
+    assert res.returncode == 0, res.stderr
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    for line, got in zip(lines, out, strict=True):
+        want = check(line["text"], kind=line["kind"], limit=line.get("limit")).to_dict()
+        assert got == {**want, "id": line["id"]}
+
+
+def test_the_console_script_and_the_typer_command_say_the_same():
+    args = ["--kind", "connect", "--recipient", "Anna Berg", "--context", "Rust"]
+    text = "Hi! I'm a Rust ninja, send me your CV.\n"
+    fast = script("coach", *args, stdin=text)
+    slow = coach(*args, stdin=text)
+    assert fast.returncode == slow.exit_code == 0
+    assert fast.stdout == slow.stdout and "overclaim" in fast.stdout
+    fast = script("coach", *args, "--json", stdin=text)
+    assert json.loads(fast.stdout) == json.loads(coach(*args, "--json", stdin=text).stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code", "error"),
+    [
+        (["coach"], "Hi", 2, "--kind is required"),
+        (["coach", "--kind", "invite"], "Hi", 2, "invalid choice: 'invite'"),
+        (["coach", "--kind", "connect", "--limit", "0"], "Hi", 2, "0 is below 1"),
+        (["coach", "--kind", "connect", "--limit", "many"], "Hi", 2, "not a whole number"),
+        (["coach", "--kind", "connect", "/no/such/file"], "", 2, "no such file"),
+        (["coach", "--kind", "connect", "--bogus"], "Hi", 2, "unrecognized arguments"),
+        (["coach", "--kind", "thanks"], "  \n", 1, "the message is empty"),
+        (["coach", "--jsonl"], '{"text": 1, "kind": "thanks"}\n', 1, "line 1:"),
+        (["draft", "--json"], "{}", 2, "--kind"),
+        (["draft", "--kind", "connect"], "{", 1, "not valid JSON"),
+        (["draft", "--kind", "connect", "--variant", "-1"], "{}", 2, "-1 is below 0"),
+    ],
+)
+def test_the_console_script_fails_with_one_line_and_the_contract_exit_code(
+    args, stdin, code, error
+):
+    res = script(*args, stdin=stdin)
+    assert res.returncode == code
+    assert res.stdout == ""
+    assert res.stderr.startswith("mingel: ") and res.stderr.count("\n") == 1
+    assert error in res.stderr
+
+
+def test_the_console_script_drafts_and_still_runs_the_other_commands():
+    res = script("draft", "--kind", "thanks", "--lang", "en", "--json", stdin=json.dumps(SCENARIO))
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["coach"]["findings"] == []
+    assert script("--version").stdout == "mingel 0.1.0\n"
+    assert script("coach", "--help").returncode == 0
+
+
+def test_the_console_script_imports_neither_typer_nor_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from mingel.textcli import console\n"
+        "sys.argv = ['mingel', 'coach', '--kind', 'thanks', '--json']\n"
+        "try:\n    console()\nexcept SystemExit as exc:\n    assert exc.code == 0\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'django', 'ninja', 'typer'}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], input="Hi!", capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -5,12 +5,47 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mingel.compose import selectors, services
 from mingel.compose.feedback import coach_feedback, ui_lang
 from mingel.compose.forms import KINDS, CheckForm, ComposeForm
 from mingel.compose.links import mailto_url
 from mingel.contacts.selectors import get_contact_for_user
+from mingel.core.compose import Draft as DraftText
+from mingel.core.compose.rewrite import LlmConfig, rewrite
+
+REWRITE_FAILURES = {
+    "timeout": gettext_lazy("The language model did not answer in time."),
+    "unreachable": gettext_lazy("The language model could not be reached."),
+    "http": gettext_lazy("The language model answered with an error."),
+    "invalid": gettext_lazy("The language model's answer could not be used."),
+}
+
+
+def _rewrite(request, form: ComposeForm, contact):
+    """The form with its text rewritten by the configured language model, or the form as
+    it was and a message saying why not: what the user wrote is never lost."""
+    config = LlmConfig.from_env()
+    data = form.cleaned_data
+    if config is None:
+        messages.error(request, _("No language model is configured."))
+        return form
+    draft = DraftText(data["lang"], data["kind"], data["subject"], data["body"])
+    limit = request.user.connect_note_limit if data["kind"] == "connect" else None
+    result = rewrite(draft, config, recipient=data["recipient"] or contact.name, limit=limit)
+    if result.ok:
+        post = request.POST.copy()
+        post["subject"], post["body"] = result.draft.subject, result.draft.body
+        rewritten = ComposeForm(post)
+        if rewritten.is_valid():
+            messages.success(
+                request, _("Rewritten by the language model. Read it through before sending.")
+            )
+            return rewritten
+    reason = REWRITE_FAILURES.get(result.failure, REWRITE_FAILURES["invalid"])
+    messages.warning(request, _("%(reason)s Your draft is unchanged.") % {"reason": reason})
+    return form
 
 
 def _choice(request) -> tuple[str, str, int]:
@@ -40,7 +75,8 @@ def _contact_page(contact) -> str:
 @login_required
 def contact_compose(request, contact_id):
     """A draft for the contact to edit with the coach's feedback; posting with
-    action=sent logs it as sent, action=check (no JavaScript) only checks it again."""
+    action=sent logs it as sent, action=check (no JavaScript) only checks it again, and
+    action=rewrite asks the configured language model for a variant."""
     contact = get_contact_for_user(request.user, contact_id)
     kind, lang, variant = _choice(request)
     if request.method == "POST":
@@ -53,6 +89,8 @@ def contact_compose(request, contact_id):
             )
             messages.success(request, _("Marked as sent to %(name)s.") % {"name": contact.name})
             return redirect(_contact_page(contact))
+        if valid and request.POST.get("action") == "rewrite":
+            form = _rewrite(request, form, contact)
         data = form.cleaned_data if valid else None
         kind = form.data.get("kind") if form.data.get("kind") in KINDS else kind
         lang = form.data.get("lang") if form.data.get("lang") in ("sv", "en") else lang
@@ -84,6 +122,7 @@ def contact_compose(request, contact_id):
         if contact.email
         else "",
         "sent": selectors.drafts_sent_to(contact)[:10],
+        "can_rewrite": LlmConfig.from_env() is not None,
     }
     return TemplateResponse(request, "compose/compose.html", context)
 

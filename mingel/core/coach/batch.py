@@ -11,6 +11,7 @@ from mingel.core.coach.check import check
 from mingel.core.coach.model import KINDS
 
 STRING_KEYS = ("lang", "subject", "recipient", "context")
+encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for the whole batch
 
 
 class BatchError(ValueError):
@@ -65,4 +66,4 @@ def run(requests: list[dict], *, fallback_lang: str = "en") -> Iterator[str]:
         request_id = args.pop("id")
         data = check(args.pop("text"), fallback_lang=fallback_lang, **args).to_dict()
         data["id"] = request_id
-        yield json.dumps(data, ensure_ascii=False)
+        yield encode(data)

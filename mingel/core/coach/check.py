@@ -27,13 +27,14 @@ def check(
     default the message's language. Raises ValueError for an unknown kind or language."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    body_tokens = tokens(text)
     if lang == "auto":
-        lang = detect(tokens(subject + "\n" + text), fallback_lang)
+        lang = detect(tokens(subject) + body_tokens if subject else body_tokens, fallback_lang)
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected sv, en or auto")
     if limit is not None and limit < 1:
         raise ValueError("limit must be a positive number")
-    msg = Message(text, kind, lang, subject, recipient, context, limit)
+    msg = Message(text, kind, lang, subject, recipient, context, limit, body_tokens)
     words_lang = ui_lang if ui_lang in LANGS else lang
     findings = []
     for rule in RULES:

@@ -23,16 +23,16 @@ def exclusive_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def detect(tokens: list[Token], fallback: str = "en") -> str:
     sv_words, en_words = exclusive_words()
-    sv = en = 0.0
-    for tok in tokens:
-        word = tok.lower
-        if word in sv_words:
-            sv += 1
-        elif word in en_words:
-            en += 1
+    words = [tok.lower for tok in tokens]
+    sv = sum(map(sv_words.__contains__, words))
+    en = sum(map(en_words.__contains__, words))
+    if any(map(SWEDISH_LETTERS.__contains__, "".join(words))):
         # A name such as "Åsa" says nothing about the language of the message.
-        if not tok.text[:1].isupper() and not SWEDISH_LETTERS.isdisjoint(word):
-            sv += 1
+        sv += sum(
+            1
+            for tok in tokens
+            if not tok.text[:1].isupper() and not SWEDISH_LETTERS.isdisjoint(tok.lower)
+        )
     if sv == en:
         return fallback
     return "sv" if sv > en else "en"

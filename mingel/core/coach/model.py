@@ -1,6 +1,6 @@
 """Values that go in and out of the coach."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -24,6 +24,8 @@ class Message:
     recipient: str = ""
     context: str = ""
     limit: int | None = None
+    # The text's tokens when the caller already has them (check() tokenises once).
+    known_tokens: list[Token] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def norm(self) -> str:
@@ -35,7 +37,7 @@ class Message:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return tokens(self.text)
+        return self.known_tokens if self.known_tokens is not None else tokens(self.text)
 
     @cached_property
     def lex(self) -> Lexicon:
@@ -70,7 +72,15 @@ class Finding:
     end: int
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies and is slow in a batch of thousands.
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "tip": self.tip,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,16 @@ class Stats:
     readability_measure: str  # "lix" for Swedish, "flesch" for English
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {
+            "chars": self.chars,
+            "words": self.words,
+            "sentences": self.sentences,
+            "first_person": self.first_person,
+            "second_person": self.second_person,
+            "questions": self.questions,
+            "readability": self.readability,
+            "readability_measure": self.readability_measure,
+        }
 
 
 @dataclass(frozen=True)

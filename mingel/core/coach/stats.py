@@ -1,6 +1,7 @@
 """Counts and readability: LIX for Swedish, Flesch reading ease for English."""
 
 import re
+from functools import lru_cache
 
 from mingel.core.coach.model import Message, Stats
 from mingel.core.coach.text import sentence_spans
@@ -9,6 +10,7 @@ VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 LONG_WORD = 6
 
 
+@lru_cache(maxsize=16384)
 def syllables(word: str) -> int:
     count = len(VOWEL_GROUPS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:

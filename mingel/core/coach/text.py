@@ -6,21 +6,21 @@ compound markers are matched on token endings.
 """
 
 import re
-from dataclasses import dataclass
-from functools import cache
-
-import snowballstemmer
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"\w+(?:[-'’:]\w+)*")
 SENTENCE_END_RE = re.compile(r"[.!?…]+|\n+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     lower: str
     start: int
     end: int
+
+
+_new = tuple.__new__
 
 
 def normalise(text: str) -> str:
@@ -33,9 +33,11 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     norm = normalise(text)
+    # tuple.__new__ skips the generated __new__: tokens are made by the hundred per message.
     return [
-        Token(text[m.start() : m.end()], m.group(), m.start(), m.end())
+        _new(Token, (text[start:end], m.group(), start, end))
         for m in WORD_RE.finditer(norm)
+        for start, end in (m.span(),)
     ]
 
 
@@ -53,14 +55,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def stemmer(lang: str) -> snowballstemmer.stemmer:
+def stemmer(lang: str):
+    # Imported on first use: the package loads all of its thirty-odd languages, and only
+    # the `generic` rule with a conversation context needs a stemmer.
+    import snowballstemmer
+
     return snowballstemmer.stemmer("swedish" if lang == "sv" else "english")
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str, lang: str) -> str:
+    # Snowball in pure Python costs tens of microseconds a word; words repeat a lot.
     return stemmer(lang).stemWord(word)
+
+
+PART_SEPARATORS = re.compile(r"[-'’:]")
 
 
 def word_parts(word: str) -> list[str]:
     """A hyphenated or apostrophed token split into its parts."""
-    return [p for p in re.split(r"[-'’:]", word) if p]
+    if not PART_SEPARATORS.search(word):
+        return [word]
+    return [p for p in PART_SEPARATORS.split(word) if p]

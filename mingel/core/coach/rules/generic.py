@@ -3,19 +3,21 @@
 With a context ("what we talked about") the message must share at least one content word
 with it: both sides are stemmed, stopwords of either language and the recipient's name are
 ignored, and a stem that ends another word or a long enough shared beginning counts, so
-Swedish compounds match their parts ("molntjänster", "moln", "molnprojekt").
+Swedish compounds match their parts ("molntjänster", "moln", "molnprojekt"), also when the
+shared part sits inside both words ("techcommunity", "communityn").
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from mingel.core.coach.lexicon import LANGS, lexicon
 from mingel.core.coach.model import Message
 from mingel.core.coach.rules.base import Rule, Span, fires, passes
-from mingel.core.coach.text import stem, tokens, word_parts
+from mingel.core.coach.text import Token, stem, tokens, word_parts
 
 MIN_PART = 4
 # Shared beginnings that count as the same word: Swedish compounds need less.
 MIN_PREFIX = {"sv": 4, "en": 5}
+MIN_INFIX = 7
 
 
 @cache
@@ -23,15 +25,19 @@ def all_stopwords() -> frozenset[str]:
     return frozenset().union(*(lexicon(lang).stopwords for lang in LANGS))
 
 
-def content_stems(text: str, lang: str, skip: frozenset[str]) -> set[str]:
-    stems = set()
+@lru_cache(maxsize=16384)
+def word_stems(word: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(part, stem) for the word and its hyphenated parts that carry content."""
     stop = all_stopwords()
-    for tok in tokens(text):
-        for part in {tok.lower, *word_parts(tok.lower)}:
-            if part in stop or part in skip or part.isdigit() or len(part) < 2:
-                continue
-            stems.add(stem(part, lang))
-    return stems
+    return tuple(
+        (part, stem(part, lang))
+        for part in {word, *word_parts(word)}
+        if part not in stop and not part.isdigit() and len(part) >= 2
+    )
+
+
+def content_stems(toks: list[Token], lang: str, skip: frozenset[str]) -> set[str]:
+    return {s for tok in toks for part, s in word_stems(tok.lower, lang) if part not in skip}
 
 
 def related(a: str, b: str, lang: str) -> bool:
@@ -41,16 +47,24 @@ def related(a: str, b: str, lang: str) -> bool:
     if len(short) >= MIN_PART and long.endswith(short):
         return True
     prefix = MIN_PREFIX[lang]
-    return len(short) >= prefix and long[:prefix] == short[:prefix]
+    if len(short) >= prefix and long[:prefix] == short[:prefix]:
+        return True
+    # Swedish compounds put the shared word in the middle and inflect it at the end:
+    # "techcommunity" and "communityn" share "communi".
+    return lang == "sv" and any(
+        short[i : i + MIN_INFIX] in long for i in range(len(short) - MIN_INFIX + 1)
+    )
 
 
 def shares_content(msg: Message) -> bool | None:
     """None when the context has no content word to share."""
     skip = frozenset(msg.recipient.lower().split())
-    wanted = content_stems(msg.context, msg.lang, skip)
+    wanted = content_stems(tokens(msg.context), msg.lang, skip)
     if not wanted:
         return None
-    have = content_stems(msg.text, msg.lang, skip)
+    have = content_stems(msg.tokens, msg.lang, skip)
+    if not wanted.isdisjoint(have):  # the usual case, without comparing every pair
+        return True
     return any(related(w, h, msg.lang) for w in wanted for h in have)
 
 
