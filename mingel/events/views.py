@@ -101,7 +101,7 @@ def event_detail(request, event_id):
         "event": event,
         "people": selectors.event_contacts(event),
         "estimate": pitch.estimate(event.pitch),
-        "is_past": event.date < timezone.localdate(),
+        "can_review": event.date <= timezone.localdate(),
         **review_context(event),
     }
     return TemplateResponse(request, "events/event_detail.html", context)

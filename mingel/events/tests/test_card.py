@@ -47,7 +47,7 @@ def test_the_card_speaks_swedish(alice_client, alice, event):
     assert "1 av 2" in html
     assert "Prata med 2 nya personer" in html
     assert "Lyssna mer än du pratar." in html
-    assert "+ Lägg till person" in html
+    assert "+ Jag träffade någon" in html
 
 
 def test_the_card_needs_no_request_after_loading(alice_client, event):
