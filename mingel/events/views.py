@@ -19,6 +19,9 @@ from mingel.core.events import questions as bank
 from mingel.events import selectors, services
 from mingel.events.forms import CaptureForm, EventForm, ReviewForm
 
+# What a row of the event list shows; the long texts stay in the database.
+LIST_FIELDS = ("name", "kind", "date", "start_time", "place", "goal_new_people", "reviewed_at")
+
 
 def ui_lang() -> str:
     lang = (get_language() or "en")[:2]
@@ -32,7 +35,7 @@ def progress_text(met: int, goal: int) -> str:
 @login_required
 def event_list(request):
     today = timezone.localdate()
-    events = list(selectors.events_list(owner=request.user, today=today))
+    events = list(selectors.events_list(owner=request.user, today=today).only(*LIST_FIELDS))
     context = {
         "upcoming": [e for e in events if e.date >= today],
         "past": [e for e in events if e.date < today],

@@ -54,6 +54,7 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
     page.get_by_label("Din presentation").fill("Hej, jag heter Eva och pluggar datateknik.")
     page.get_by_text("(7 ord)").wait_for()
     assert fits_the_screen(page)
+    screenshot(page, "plan-form-sv-375")
     page.get_by_role("button", name="Planera", exact=True).click()
     page.get_by_role("heading", name="Mingel på KTH").wait_for()
 
