@@ -118,7 +118,9 @@ class CaptureForm(forms.Form):
         label=_("Name"),
         max_length=200,
         error_messages={"required": _("Enter a name, so you can find this person again.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "words"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "words", "enterkeyhint": "next"}
+        ),
     )
     talked_about = forms.CharField(
         label=_("What you talked about"),

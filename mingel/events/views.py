@@ -157,7 +157,7 @@ def event_capture(request, event_id):
         else:
             message = _("Saved %(name)s.") % {"name": contact.name}
             if wants_json(request):
-                met = event.met_count + 1
+                met = event.contacts.count()  # counted again: another tab may add too
                 goal = event.goal_new_people
                 return JsonResponse(
                     {

@@ -63,14 +63,19 @@
     li.textContent = data.name;
     document.getElementById("met-list").appendChild(li);
   }
+  // A weak connection can hang rather than fail; after TIMEOUT the save counts as not sent
+  // and waits in the queue like any other.
+  var TIMEOUT = 20000;
   function post(v) {
     var body = new FormData();
     body.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
     FIELDS.forEach(function (f) { body.append(f, v[f] || ""); });
+    var abort = new AbortController();
+    var timer = setTimeout(function () { abort.abort(); }, TIMEOUT);
     return fetch(form.action, {
-      method: "POST", body: body, credentials: "same-origin",
+      method: "POST", body: body, credentials: "same-origin", signal: abort.signal,
       headers: { "Accept": "application/json" }
-    });
+    }).finally(function () { clearTimeout(timer); });
   }
   function enqueue(v) {
     var queue = load(queueKey, []);
@@ -116,9 +121,27 @@
     }
   }
 
+  // Tap one opens the form with the cursor in the name field (focusing inside the tap
+  // itself, so phones show the keyboard); Enter in the name moves on instead of saving.
+  var details = document.getElementById("capture");
+  details.querySelector("summary").addEventListener("click", function (event) {
+    if (details.open) return;
+    event.preventDefault();
+    details.open = true;
+    form.elements.name.focus();
+  });
+  form.elements.name.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      form.elements.talked_about.focus();
+    }
+  });
+
+  var button = form.querySelector("button[type=submit]");
   form.addEventListener("input", function () { store(draftKey, values()); });
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
+    if (button.disabled) return;  // a double tap saves one person, not two
     clearErrors();
     var v = values();
     if (!v.name.trim()) {
@@ -128,7 +151,10 @@
     }
     if (!navigator.onLine) { enqueue(v); return; }
     var response;
-    try { response = await post(v); } catch (e) { enqueue(v); return; }
+    button.disabled = true;
+    try { response = await post(v); } catch (e) { enqueue(v); return; } finally {
+      button.disabled = false;
+    }
     if (response.status === 201) {
       var data = await response.json();
       progress(data);
