@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -246,10 +247,10 @@ def question_favourite(request):
     except ValidationError:
         messages.error(request, _("Write the question first."))
         is_favourite = False
-    if request.htmx:
-        context = {"text": " ".join(text.split()), "is_favourite": is_favourite}
-        return TemplateResponse(request, "events/question_bank.html#star", context)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        target = "question_bank"
+        target = reverse("question_bank")
+    if request.htmx:
+        context = {"text": " ".join(text.split()), "is_favourite": is_favourite, "next": target}
+        return TemplateResponse(request, "events/question_bank.html#star", context)
     return redirect(target)

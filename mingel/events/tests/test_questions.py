@@ -28,9 +28,12 @@ def test_it_stars_and_unstars_a_question(alice_client, alice):
 
 def test_htmx_gets_the_star_back(alice_client):
     response = alice_client.post(
-        "/events/questions/favourite/", {"text": "Why?"}, HTTP_HX_REQUEST="true"
+        "/events/questions/favourite/",
+        {"text": "Why?", "next": "/events/questions/?lang=sv"},
+        HTTP_HX_REQUEST="true",
     )
     assert 'aria-pressed="true"' in response.text
+    assert 'name="next" value="/events/questions/?lang=sv"' in response.text
     assert "<html" not in response.text
 
 
