@@ -126,3 +126,40 @@ def test_the_pocket_card_stays_readable_and_keeps_captures_offline(phone_page, t
     assert Contact.objects.get().name == "Li Chen"
     assert page.evaluate(f"localStorage.getItem('mingel:capture:{event.pk}:queue')") is None
     assert page.get_by_label("Namn").input_value() == "Ada"
+
+
+def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transactional_db):
+    page = phone_page
+    log_in(page, "en", display_name="Eva Ek", doing="computer science at KTH")
+    page.goto(page.base + "/events/new/")
+    page.get_by_label("Name").fill("Cloud meetup")
+    page.get_by_label("Kind").select_option("meetup")
+    page.get_by_label("Date").fill(dt.date.today().isoformat())
+    page.get_by_label("Which talk are you most looking forward to?").check()
+    page.get_by_role("button", name="Plan it").click()
+    page.get_by_role("heading", name="Cloud meetup").wait_for()
+
+    page.get_by_role("link", name="Practise the pitch").click()
+    assert page.get_by_text("Hi, I'm Eva Ek.").is_visible()
+    page.get_by_role("button", name="Start").click()
+    page.locator("#clock", has_text="0:01").wait_for()
+    page.get_by_role("button", name="Stop").click()
+    assert page.get_by_text("Under half a minute").is_visible()
+
+    page.goto(page.base + "/events/")
+    page.get_by_role("link", name="Pocket card").click()
+    assert page.locator("#progress").inner_text() == "0 of 2"
+    capture(page, "Sara Lind", "Kubernetes at Spotify", save="Save person")
+    page.locator("#progress", has_text="1 of 2").wait_for()
+    capture(page, "Li Chen", "summer internships", save="Save person")
+    page.locator("#progress", has_text="2 of 2").wait_for()
+    assert fits_the_screen(page)
+    screenshot(page, "pocket-card-en-375-reached")
+
+    page.get_by_role("link", name="Home again? Write a short review").click()
+    assert page.get_by_text("You reached your goal: 2 new people. Well done!").is_visible()
+    page.get_by_label("A short reflection").fill("Questions about their work were easy.")
+    page.get_by_role("group", name="Energy before").get_by_label("3").check()
+    page.get_by_role("button", name="Save the review").click()
+    page.get_by_text("Saved your review.").wait_for()
+    assert page.get_by_text("Questions about their work were easy.").is_visible()
