@@ -212,3 +212,15 @@ def test_pages_need_a_login(client):
     response = client.get("/events/")
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("page", ["", "card/", "review/", "edit/", "practice/"])
+@pytest.mark.parametrize("people", [1, 15])
+def test_event_pages_make_the_same_few_queries_for_any_number_of_people(
+    alice, alice_client, django_assert_max_num_queries, page, people
+):
+    event = EventFactory(owner=alice, pitch="Hi.")
+    ContactFactory.create_batch(people, owner=alice, event=event)
+    # session, user, the event with its count, then the people met or the favourites
+    with django_assert_max_num_queries(4):
+        assert alice_client.get(f"/events/{event.pk}/{page}").status_code == 200
