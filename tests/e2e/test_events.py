@@ -163,3 +163,21 @@ def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transac
     page.get_by_role("button", name="Save the review").click()
     page.get_by_text("Saved your review.").wait_for()
     assert page.get_by_text("Questions about their work were easy.").is_visible()
+
+
+def test_half_typed_text_comes_back_after_a_reload(phone_page, transactional_db):
+    page = phone_page
+    user = log_in(page, "en")
+    event = services.event_create(owner=user, name="Meetup", date=dt.date.today())
+    page.goto(f"{page.base}/events/{event.pk}/card/")
+    page.locator("#capture > summary").click()
+    page.keyboard.type("Ada Lovelace")
+    page.keyboard.press("Enter")
+    page.keyboard.type("engines")
+    page.reload()
+    assert page.get_by_label("Name").input_value() == "Ada Lovelace"
+    assert page.get_by_label("What you talked about").input_value() == "engines"
+    page.get_by_role("button", name="Save person").click()
+    page.locator("#progress", has_text="1 of 2").wait_for()
+    page.reload()
+    assert page.get_by_label("Name").input_value() == ""
