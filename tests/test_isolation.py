@@ -177,3 +177,14 @@ def test_another_user_gets_404(route, alice, bob, alice_client, bob_client):
     else:
         check_page(route, url, alice_client, bob_client)
     assert snapshot(made) == before
+
+
+def test_it_checks_the_event_pages_and_api():
+    patterns = {r.pattern for r in routes_with_ids()}
+    assert {
+        "events/<int:event_id>/",
+        "events/<int:event_id>/card/",
+        "events/<int:event_id>/capture/",
+        "events/<int:event_id>/review/",
+        "api/v1/events/<int:event_id>",
+    } <= patterns

@@ -56,3 +56,23 @@ class Event(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class FavouriteQuestion(models.Model):
+    """A question the user wants at hand for every event: from the bank or their own.
+    Kept as text, so a favourite survives changes to the bank's data files."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourite_questions"
+    )
+    text = models.CharField(_("question"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "text"], name="favourite_unique_per_owner")
+        ]
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,60 @@
+"""The short self-presentation: built from the profile, and how long it takes to say.
+
+People speak about 130-150 words a minute in a relaxed conversation; 140 is the middle.
+A first hello should leave room for the other person, so more than about 30 seconds is
+flagged as long.
+"""
+
+import re
+from dataclasses import dataclass
+
+from mingel.core.events.questions import texts
+
+WORDS_PER_MINUTE = 140
+LONG_AFTER_SECONDS = 30
+# A word is a run of letters or digits, with inner hyphens or apostrophes ("e-post",
+# "I'm") counted as one word, as they are said in one go.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    words: int
+    seconds: int
+    too_long: bool
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def estimate(
+    text: str, *, words_per_minute: int = WORDS_PER_MINUTE, limit: int = LONG_AFTER_SECONDS
+) -> Estimate:
+    """Words, speaking time in whole seconds (rounded, at least 1 for any word) and whether
+    that is over `limit` seconds."""
+    words = count_words(text)
+    seconds = round(words * 60 / words_per_minute)
+    if words and not seconds:
+        seconds = 1
+    return Estimate(words=words, seconds=seconds, too_long=seconds > limit)
+
+
+def words_for(seconds: int, *, words_per_minute: int = WORDS_PER_MINUTE) -> int:
+    """How many words fit in that many seconds at that pace."""
+    return seconds * words_per_minute // 60
+
+
+def build_pitch(lang: str, *, name: str = "", doing: str = "", interests: str = "") -> str:
+    """A first pitch from the profile: a sentence for each field that is filled in, then a
+    question that hands the word over. Empty fields leave their sentence out."""
+    phrasing = texts(lang)["pitch"]
+    values = {"name": name, "doing": doing, "interests": interests}
+    sentences = []
+    for field in ("name", "doing", "interests"):
+        value = " ".join(values[field].split()).rstrip(".")
+        if value:
+            sentences.append(phrasing[field].format(**{field: value}))
+    if sentences:
+        sentences.append(phrasing["close"])
+    return " ".join(sentences)

@@ -1,0 +1,63 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mingel.core.events import pitch
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("", 0, id="empty"),
+        pytest.param("Hi, I'm Eva.", 3, id="apostrophe"),
+        pytest.param("Jag pluggar e-post-säkerhet på KTH", 5, id="hyphens-and-å"),
+        pytest.param("  many\n\nspaces\t here ", 3, id="whitespace"),
+        pytest.param("— ... !!", 0, id="punctuation-only"),
+    ],
+)
+def test_it_counts_words(text, words):
+    assert pitch.count_words(text) == words
+
+
+def test_it_estimates_speaking_time_at_140_words_a_minute():
+    assert pitch.estimate("word " * 70) == pitch.Estimate(words=70, seconds=30, too_long=False)
+    assert pitch.estimate("word " * 73) == pitch.Estimate(words=73, seconds=31, too_long=True)
+    assert pitch.estimate("Hi") == pitch.Estimate(words=1, seconds=1, too_long=False)
+    assert pitch.estimate("") == pitch.Estimate(words=0, seconds=0, too_long=False)
+
+
+def test_the_pace_and_the_limit_can_be_changed():
+    assert pitch.estimate("word " * 65, words_per_minute=130).seconds == 30
+    assert pitch.estimate("word " * 30, limit=10).too_long
+
+
+def test_words_for_is_the_budget_of_a_time():
+    assert pitch.words_for(30) == 70
+
+
+@given(st.text(max_size=400))
+def test_longer_text_never_takes_less_time(text):
+    assert pitch.estimate(text + " and more").seconds >= pitch.estimate(text).seconds
+
+
+def test_it_builds_a_pitch_from_the_profile_in_english():
+    text = pitch.build_pitch(
+        "en", name="Eva Ek", doing="computer science at KTH", interests="accessibility."
+    )
+    assert text == (
+        "Hi, I'm Eva Ek. Right now I spend my days on computer science at KTH. "
+        "Lately I've been curious about accessibility. What brings you here?"
+    )
+    assert not pitch.estimate(text).too_long
+
+
+def test_it_builds_a_swedish_pitch_and_leaves_out_empty_fields():
+    text = pitch.build_pitch("sv", name="Eva", interests="  spelmotorer  ")
+    assert text == (
+        "Hej, jag heter Eva. På sistone har jag blivit nyfiken på spelmotorer. "
+        "Vad har fått dig att komma hit?"
+    )
+
+
+def test_an_empty_profile_builds_an_empty_pitch():
+    assert pitch.build_pitch("sv") == ""
