@@ -7,17 +7,18 @@ readable; on wider screens the CSS caps the chart's width.
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mingel.core import cadence, progress
 
 WIDTH = 320
+# With a context: "Met" alone is already an interaction kind in another catalog.
 STAGE_LABELS = {
-    "met": _("Met"),
-    "followed_up": _("Followed up"),
-    "connected": _("Connected"),
-    "in_touch": _("In touch"),
-    "dormant": _("Resting"),
+    "met": pgettext_lazy("contact stage", "Met"),
+    "followed_up": pgettext_lazy("contact stage", "Followed up"),
+    "connected": pgettext_lazy("contact stage", "Connected"),
+    "in_touch": pgettext_lazy("contact stage", "In touch"),
+    "dormant": pgettext_lazy("contact stage", "Resting"),
 }
 
 

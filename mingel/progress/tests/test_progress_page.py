@@ -108,6 +108,7 @@ def test_it_shows_the_charts_and_wins_in_swedish(alice, alice_client, alices_pro
     assert "Målet nått på Tekniska mässan: 2 nya personer." in text
     assert "Du pratade med 1 ny person på Rust meetup." in text
     assert "Kontakter per steg" in text
+    assert '<th scope="row">Träffad</th><td>1</td>' in text  # a stage, not the interaction kind
     assert "Visa som tabell" in text
     assert "Av 3 nya personer de senaste 12 månaderna följde du upp 1 inom två dagar" in text
     assert "Progress" not in text
