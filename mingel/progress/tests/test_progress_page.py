@@ -249,3 +249,26 @@ def test_the_stage_query_agrees_with_cadence(alice, seed, months):
         else:
             assert first is None
     assert set(rows) == {c.pk for c in made}
+
+
+def test_the_covering_index_is_there():
+    """The migration's index is unknown to the contacts app's model state: a later
+    migration that rebuilds contacts_interaction on SQLite would drop it silently. Then
+    this fails; add a migration here that creates it again."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "contacts_interaction")
+    index = constraints["progress_interaction_cover"]
+    assert index["index"]
+    assert index["columns"] == ["contact_id", "date", "kind", "direction"]
+
+
+def test_a_broken_run_shows_the_best_run_not_a_zero(alice, alice_client):
+    contact = ContactFactory(owner=alice)
+    for weeks_ago in (5, 6, 7):
+        InteractionFactory(contact=contact, date=TODAY - days(7 * weeks_ago))
+    text = alice_client.get("/progress/").text
+    assert "Your best run so far: 3 weeks" in text
+    assert "0 weeks in a row" not in text
+    assert "One small step this week starts a new run" in text
