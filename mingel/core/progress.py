@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mingel.core import cadence
 from mingel.core.cadence import InteractionLike, Stage
@@ -44,10 +45,10 @@ class EventFacts:
         return self.met >= self.goal
 
 
-@dataclass(frozen=True, slots=True)
-class NewContact:
+class NewContact(NamedTuple):
     """A contact met on `met_on`, and the day the user first reached out to them on or
-    after it (up to today), if they have (see `first_follow_up`)."""
+    after it (up to today), if they have (see `first_follow_up`). A named tuple: a heavy
+    user has 10,000 of these per page view, and a tuple is quickest to make."""
 
     met_on: dt.date
     first_follow_up: dt.date | None = None
