@@ -206,6 +206,8 @@ def progress_for(*, owner, today: dt.date) -> Progress:
     rows = contact_rows(owner=owner, today=today, dormant_after_months=months)
     contacts = [progress.NewContact(met, first) for _, met, first, _ in rows if met is not None]
     days = action_days(owner=owner, today=today) + [(e.date, 1) for e in events]
+    # Summed per week once: the rules below accept a week's Monday as a day.
+    days = list(progress.action_weeks(days, today=today).items())
     month_rows = progress.follow_up_months(contacts, today=today, months=MONTHS_SHOWN)
     return Progress(
         today=today,

@@ -290,6 +290,9 @@ def test_a_streak_is_never_longer_than_the_longest(action_days):
     weeks = progress.action_weeks(action_days, today=TODAY)
     assert sum(n for _, n in progress.runs(weeks)) == len(weeks)
     assert result.this_week == (MONDAY in weeks)
+    # Weeks are days too: the selector sums per week once and passes the weeks on.
+    assert progress.action_weeks(weeks.items(), today=TODAY) == weeks
+    assert progress.streak(weeks.items(), today=TODAY) == result
 
 
 # ---------------------------------------------------------------------------- wins
