@@ -15,15 +15,22 @@ from bench.seed import heavy_user, logged_in_client, machine, percentiles, setup
 URL = "/progress/"
 
 
-def cpu_ms(fn, runs: int = 30) -> float:
-    """Median CPU time of the process per call, in milliseconds."""
+def cpu_ms(fn, runs: int = 30) -> tuple[float, float]:
+    """Median CPU time of the process and median wall-clock time per call, in ms."""
     fn()
-    times = []
+    cpu, wall = [], []
     for _ in range(runs):
-        t0 = time.process_time()
+        c0, w0 = time.process_time(), time.perf_counter()
         fn()
-        times.append((time.process_time() - t0) * 1000)
-    return statistics.median(times)
+        cpu.append((time.process_time() - c0) * 1000)
+        wall.append((time.perf_counter() - w0) * 1000)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
 
 
 def run() -> str:
@@ -48,8 +55,9 @@ def run() -> str:
     contacts = user.contacts.count()
     interactions = user.interactions.count()
     load = os.getloadavg()[0]
-    page = percentiles(lambda: client.get(URL), runs=50)
-    page_cpu = cpu_ms(lambda: client.get(URL))
+    page = percentiles(lambda: client.get(URL), runs=60)
+    page_cpu, _ = cpu_ms(lambda: client.get(URL), runs=60)
+    best = min(timed(lambda: client.get(URL)) for _ in range(20))
 
     months = selectors.dormant_after_months(owner=user)
     events = selectors.event_facts(owner=user)
@@ -91,22 +99,25 @@ def run() -> str:
         f"{connection.vendor}; {machine()}; load average {load:.1f} when the run started. "
         "`python -m bench progress`, in-process through the whole Django stack.",
         "",
-        "| page | p50 ms | p95 ms | p99 ms | CPU p50 ms | queries |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| page | p50 ms | p95 ms | p99 ms | best ms | CPU p50 ms | queries |",
+        "|---|---:|---:|---:|---:|---:|---:|",
         f"| progress (`{URL}`) | {page['p50']:.1f} | {page['p95']:.1f} | {page['p99']:.1f} "
-        f"| {page_cpu:.1f} | {queries} |",
+        f"| {best:.1f} | {page_cpu:.1f} | {queries} |",
         "",
-        "Where the time goes (CPU time of the process, median of 30 calls):",
+        "Where the time goes (medians of 30 calls; a PostgreSQL server's own work shows in "
+        "the wall-clock time only):",
         "",
-        "| part | CPU ms |",
-        "|---|---:|",
+        "| part | CPU ms | wall ms |",
+        "|---|---:|---:|",
     ]
     for label, fn in parts:
-        lines.append(f"| {label} | {cpu_ms(fn):.1f} |")
+        cpu, wall = cpu_ms(fn)
+        lines.append(f"| {label} | {cpu:.1f} | {wall:.1f} |")
     lines += [
         "",
-        "CPU time leaves out waiting for the processor, so on a shared machine it is the "
-        "better guess of the time on an idle one; wall-clock times include that waiting.",
+        "CPU time leaves out waiting for the processor, so on a shared machine it and the "
+        "best of 20 runs are the better guesses of the time on an idle one; wall-clock "
+        "percentiles include that waiting.",
         f"Stages: {', '.join(f'{k} {v:,}' for k, v in data.stages.items())}; "
         f"{data.streak.weeks} weeks in a row; computed for {dt.date.isoformat(today)}.",
     ]
