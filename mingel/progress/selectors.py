@@ -206,7 +206,7 @@ def action_days(*, owner, today: dt.date) -> list[tuple[dt.date, int]]:
         Interaction.objects.filter(owner=owner, date__lte=today)
         .order_by()
         .values("date")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .values_list("date", "n")
     )
 
