@@ -78,7 +78,6 @@ def events_chart(events: list[progress.EventFacts]) -> Chart:
     return Chart(height=len(events) * EVENT_ROW + 4, rows=rows)
 
 
-SLOT = WIDTH / 12
 PLOT_TOP = 18
 PLOT_HEIGHT = 110
 
