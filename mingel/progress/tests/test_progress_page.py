@@ -215,7 +215,7 @@ def random_contacts(owner, rng, n=80):
     last interaction day (the factory skips it, the services keep it)."""
     made = []
     for i in range(n):
-        met_on = rng.choice([None, TODAY - days(rng.randint(0, 900))])
+        met_on = rng.choice([None, TODAY - days(rng.randint(-30, 900))])  # some ahead: typos
         contact = ContactFactory(owner=owner, met_on=met_on)
         for _ in range(rng.randint(0, 5)):
             base = met_on or TODAY - days(400)
