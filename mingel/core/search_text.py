@@ -16,7 +16,8 @@ match somewhere in the document.
 
 The engines see only ready-made tokens separated by spaces: `fts5_query` writes the SQLite
 FTS5 MATCH expression and `tsquery` the PostgreSQL one, so both databases match the same
-documents.
+documents. Both can restrict every term to the heavier fields (names, companies, roles and
+tags; then also topics), which is how results are ranked.
 """
 
 import re
@@ -52,7 +53,8 @@ def _stemmers() -> tuple[snowballstemmer.stemmer, snowballstemmer.stemmer]:
 def fold(word: str) -> str:
     """Lower case without diacritics: "Åsa" -> "asa", "Müller" -> "muller"."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Drop every mark, spacing ones too: a token must stay letters and digits only.
+    return "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
 
 
 def _read_words(path: Path) -> frozenset[str]:
@@ -144,8 +146,9 @@ def parse_query(q: str) -> Query:
     return Query(tuple(terms.values()))
 
 
-def fts5_query(query: Query) -> str:
-    """The SQLite FTS5 MATCH expression: every term, each as prefix OR stems.
+def fts5_query(query: Query, columns: tuple[str, ...] = ()) -> str:
+    """The SQLite FTS5 MATCH expression: every term, each as prefix OR stems; with
+    `columns`, every term must match within those columns.
 
     Tokens hold only letters and digits (see WORD_RE), so quoting them is enough."""
     parts = []
@@ -153,16 +156,20 @@ def fts5_query(query: Query) -> str:
         options = [f'"{term.word}"' + ("*" if term.prefix else "")]
         options += [f'"{stem}"' for stem in term.stems]
         parts.append("(" + " OR ".join(options) + ")")
-    return " AND ".join(parts)
+    expression = " AND ".join(parts)
+    if columns:
+        return "{" + " ".join(columns) + "} : (" + expression + ")"
+    return expression
 
 
-def tsquery(query: Query) -> str:
-    """The PostgreSQL tsquery text (for to_tsquery('simple', ...)), same logic as fts5_query."""
+def tsquery(query: Query, weights: str = "") -> str:
+    """The PostgreSQL tsquery text (for to_tsquery('simple', ...)), the same logic as
+    fts5_query; `weights` ("A", "AB") plays the part of `columns`."""
     parts = []
     for term in query.terms:
-        options = [term.word + (":*" if term.prefix else "")]
-        options += list(term.stems)
-        parts.append("(" + " | ".join(options) + ")")
+        options = [term.word + (":*" if term.prefix else ":") + weights]
+        options += [f"{stem}:{weights}" for stem in term.stems]
+        parts.append("(" + " | ".join(o.rstrip(":") for o in options) + ")")
     return " & ".join(parts)
 
 

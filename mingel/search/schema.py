@@ -4,7 +4,9 @@ SQLite: `search_fts`, an FTS5 table over the document's three columns whose rowi
 contact id, with the document table as its external content and triggers that mirror every
 insert, update and delete (Django's cascade deletes included). The tokens are already
 normalised and stemmed in Python, so the tokenizer only splits on spaces and keeps them as
-they are; `prefix='2 3'` keeps short prefix queries ("ku*") fast.
+they are; `prefix='2 3'` keeps short prefix queries ("ku*") fast, and `detail=column`
+(no word positions: every token is there once per column anyway) keeps the index a quarter
+of the size and its queries faster.
 
 PostgreSQL: a generated `vector` column (the same three columns as weights A, B, C, with
 the 'simple' configuration, which neither stems nor drops words) and a GIN index on it.
@@ -21,7 +23,7 @@ SQLITE_INSTALL = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
         head, topics, body,
         content='search_searchdocument', content_rowid='contact_id',
-        tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
+        tokenize='unicode61 remove_diacritics 0', prefix='2 3', detail=column)""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON search_searchdocument
     BEGIN
         INSERT INTO search_fts(rowid, head, topics, body)

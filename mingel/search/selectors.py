@@ -1,26 +1,37 @@
 """Reads for the contact search: which contacts match a query, how well, and why.
 
 `contacts_matching` keeps the contacts of a queryset that match and annotates each with
-`search_rank` (lower is better); `RANKED` orders by it. Field weights: name, company, role
-and tags count 10, what we talked about and where we met 4, notes and interaction
-summaries 1 (PostgreSQL: weights A, B, C = 1.0, 0.4, 0.1). The two databases score with
-different formulas (SQLite's bm25, PostgreSQL's ts_rank), so ties and near-ties may order
-differently; which contacts match is the same on both.
+`search_rank`, a tier: 1 when every word of the query matches its name, company, role or
+tags; 2 when every word matches those or what we talked about and where we met; 3 when it
+takes the notes or interaction summaries too. `RANKED` orders by tier, then by name.
+
+Tiers rather than bm25/ts_rank: the same order on SQLite and PostgreSQL (the two score
+differently), a ranking users can predict, and cheaper: at 10,000 contacts SQLite's bm25
+over a broad query costs more than the whole 30 ms budget (docs/figures/search.md).
 """
 
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from mingel.contacts.models import Contact, Interaction
 from mingel.core import search_text
 from mingel.core.search_text import Query
 
 RANKED = ("search_rank", "name", "id")
+HEAD = ("head",)
+HEAD_AND_TOPICS = ("head", "topics")
 
-SQLITE_WEIGHTS = "10.0, 4.0, 1.0"
-POSTGRES_WEIGHTS = "{0, 0.1, 0.4, 1.0}"  # D, C, B, A
+SQLITE_MATCH = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+POSTGRES_MATCH = (
+    "SELECT contact_id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+)
+TIERS = (
+    'CASE WHEN "contacts_contact"."id" IN ({match}) THEN 1 '
+    'WHEN "contacts_contact"."id" IN ({match}) THEN 2 ELSE 3 END'
+)
 
 
 def contacts_matching(contacts: QuerySet[Contact], q: str) -> QuerySet[Contact]:
@@ -29,28 +40,23 @@ def contacts_matching(contacts: QuerySet[Contact], q: str) -> QuerySet[Contact]:
     A `q` without a single word (only punctuation, say) matches nothing."""
     query = search_text.parse_query(q)
     if not query:
-        return contacts.none()
+        return contacts.none().annotate(search_rank=Value(3))
     if connections[contacts.db].vendor == "postgresql":
-        tsquery = search_text.tsquery(query)
-        return contacts.extra(
-            tables=["search_searchdocument"],
-            where=[
-                "search_searchdocument.contact_id = contacts_contact.id",
-                "search_searchdocument.vector @@ to_tsquery('simple', %s)",
-            ],
-            params=[tsquery],
-            select={
-                "search_rank": f"-ts_rank('{POSTGRES_WEIGHTS}', search_searchdocument.vector, "
-                "to_tsquery('simple', %s))"
-            },
-            select_params=[tsquery],
+        match = POSTGRES_MATCH
+        every, head, head_topics = (
+            search_text.tsquery(query),
+            search_text.tsquery(query, "A"),
+            search_text.tsquery(query, "AB"),
         )
-    return contacts.extra(
-        tables=["search_fts"],
-        where=["search_fts.rowid = contacts_contact.id", "search_fts MATCH %s"],
-        params=[search_text.fts5_query(query)],
-        select={"search_rank": f"bm25(search_fts, {SQLITE_WEIGHTS})"},
-    )
+    else:
+        match = SQLITE_MATCH
+        every, head, head_topics = (
+            search_text.fts5_query(query),
+            search_text.fts5_query(query, HEAD),
+            search_text.fts5_query(query, HEAD_AND_TOPICS),
+        )
+    rank = RawSQL(TIERS.format(match=match), (head, head_topics), output_field=IntegerField())
+    return contacts.filter(pk__in=RawSQL(match, (every,))).annotate(search_rank=rank)
 
 
 @dataclass(frozen=True)
