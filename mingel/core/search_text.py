@@ -117,7 +117,13 @@ class Term:
 
     def matches_word(self, word: str) -> bool:
         """Whether a word of a text (lower-cased) matches this term."""
-        return any(self.matches(form) for form in forms(word))
+        return _term_matches_word(self, word)
+
+
+@lru_cache(maxsize=100_000)
+def _term_matches_word(term: Term, word: str) -> bool:
+    # Result pages repeat the same topics and names: each pair is worked out once.
+    return any(term.matches(form) for form in forms(word))
 
 
 @dataclass(frozen=True, slots=True)
