@@ -44,8 +44,9 @@ def contacts_list(*, owner, q: str = "", tag: str = "", sort: str = "") -> Query
     contacts = Contact.objects.filter(owner=owner)
     order = SORTS.get(sort, SORTS["name"])
     if q.strip():
-        contacts = search_selectors.contacts_matching(contacts, q)
-        if sort not in SORTS:
+        ranked = sort not in SORTS
+        contacts = search_selectors.contacts_matching(contacts, q, ranked=ranked)
+        if ranked:
             order = search_selectors.RANKED
     if tag:
         contacts = contacts.filter(tags__owner=owner, tags__name__iexact=tag)
