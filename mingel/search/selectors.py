@@ -47,7 +47,9 @@ def contacts_matching(
     """The contacts of `contacts` that match every word of `q`, with `search_rank` when
     `ranked` (leave it out when sorting by something else: it costs two index lookups).
 
-    A `q` without a single word (only punctuation, say) matches nothing."""
+    A `q` without a single word (only punctuation, say) matches nothing. The rank names
+    the contacts table ("contacts_contact"), so order this queryset itself rather than
+    nesting it, ranked, inside another query (where Django would alias the table)."""
     query = search_text.parse_query(q)
     if not query:
         contacts = contacts.none()
