@@ -184,6 +184,26 @@ def token_create(
     typer.echo(raw)
 
 
+@app.command()
+def reindex(
+    user: Annotated[
+        str | None, typer.Option(help="Only this account's contacts (by email).")
+    ] = None,
+) -> None:
+    """Rebuild the search index (of one account, or of everyone)."""
+    start_django()
+    from mingel.accounts.models import User
+    from mingel.search.services import search_reindex_all
+
+    owner = None
+    if user is not None:
+        owner = User.objects.filter(email__iexact=user.strip()).first()
+        if owner is None:
+            fail(f"no user with email {user}")
+    count = search_reindex_all(owner=owner)
+    typer.echo(f"indexed {count} contact{'s' if count != 1 else ''}")
+
+
 class Kind(StrEnum):
     connect = "connect"
     thanks = "thanks"

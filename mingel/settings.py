@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "mingel.compose",
     "mingel.followups",
     "mingel.progress",
+    "mingel.search",
 ]
 
 MIDDLEWARE = [

@@ -55,8 +55,10 @@ def contact_fields(owner, data: dict) -> dict:
 
 @router.get("/contacts", response=ContactPage, tags=["contacts"])
 def contact_list(request, filters: Query[ContactFilters]):
-    """The user's contacts by name; `q` searches the text fields and tags, `tag` keeps one
-    tag. `count` is the number of matches before `limit`/`offset`."""
+    """The user's contacts by name; `q` searches names, companies, roles, tags, topics,
+    notes and interaction summaries (every word, by prefix or Swedish/English stem) and
+    orders by best match; `tag` keeps one tag. `count` is the number of matches before
+    `limit`/`offset`."""
     contacts = selectors.contacts_list(owner=request.auth, q=filters.q, tag=filters.tag)
     page = contacts[filters.offset : filters.offset + filters.limit]
     return {"items": list(page), "count": contacts.count()}

@@ -1,9 +1,10 @@
 """Reads for contacts and interactions, always scoped to their owner."""
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.search import selectors as search_selectors
 
 SORTS = {
     "name": ("name", "id"),
@@ -33,30 +34,22 @@ def get_interaction_for_user(user, pk) -> Interaction:
     return get_object_or_404(Interaction.objects.select_related("contact"), pk=pk, owner=user)
 
 
-def contacts_search_filter(q: str) -> Q:
-    """A plain substring match over the text fields and tags, every word must match."""
-    condition = Q()
-    for word in q.split():
-        condition &= (
-            Q(name__icontains=word)
-            | Q(company__icontains=word)
-            | Q(role__icontains=word)
-            | Q(talked_about__icontains=word)
-            | Q(notes__icontains=word)
-            | Q(tags__name__icontains=word)
-        )
-    return condition
+def contacts_list(*, owner, q: str = "", tag: str = "", sort: str = "") -> QuerySet[Contact]:
+    """The owner's contacts, filtered and sorted, with their tags prefetched.
 
-
-def contacts_list(*, owner, q: str = "", tag: str = "", sort: str = "name") -> QuerySet[Contact]:
-    """The owner's contacts, filtered and sorted, with their tags prefetched."""
+    `q` goes through the full-text search (`mingel.search`): every word must match a name,
+    company, role, tag, topic, note or interaction summary, by prefix or by its Swedish or
+    English stem. With `q`, the default sort (an empty or unknown `sort`, or "relevance")
+    is best match first; without `q` it is by name."""
     contacts = Contact.objects.filter(owner=owner)
+    order = SORTS.get(sort, SORTS["name"])
     if q.strip():
-        matching = Contact.objects.filter(owner=owner).filter(contacts_search_filter(q))
-        contacts = contacts.filter(pk__in=matching.values("pk"))
+        ranked = sort not in SORTS
+        contacts = search_selectors.contacts_matching(contacts, q, ranked=ranked)
+        if ranked:
+            order = search_selectors.RANKED
     if tag:
         contacts = contacts.filter(tags__owner=owner, tags__name__iexact=tag)
-    order = SORTS.get(sort, SORTS["name"])
     return contacts.order_by(*order).prefetch_related(
         Prefetch("tags", queryset=Tag.objects.order_by("name"))
     )

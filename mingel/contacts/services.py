@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.search.services import search_reindex
 
 CONTACT_FIELDS = (
     "name",
@@ -60,12 +61,13 @@ def contact_create(*, owner, name: str, tags: Iterable[str] = (), **fields) -> C
     if tags:
         contact.tags.set(tags_get_or_create(owner=owner, names=tags))
     if contact.met_on:
-        interaction_create(
+        _interaction_add(
             contact=contact,
             kind="met",
             date=contact.met_on,
             summary=contact.talked_about,
         )
+    search_reindex(contact_ids=[contact.pk])
     return contact
 
 
@@ -81,10 +83,12 @@ def contact_update(*, contact: Contact, tags: Iterable[str] | None = None, **fie
     contact.save()
     if tags is not None:
         contact.tags.set(tags_get_or_create(owner=contact.owner, names=tags))
+    search_reindex(contact_ids=[contact.pk])
     return contact
 
 
 def contact_delete(*, contact: Contact) -> None:
+    """Deletes the contact, its interactions and (by cascade) its search document."""
     contact.delete()
 
 
@@ -106,6 +110,17 @@ def interaction_create(
     direction: str = "none",
 ) -> Interaction:
     """Logs an interaction; any interaction restarts the contact's keep-in-touch interval."""
+    interaction = _interaction_add(
+        contact=contact, kind=kind, date=date, summary=summary, direction=direction
+    )
+    search_reindex(contact_ids=[contact.pk])
+    return interaction
+
+
+def _interaction_add(
+    *, contact: Contact, kind: str, date: dt.date, summary: str, direction: str = "none"
+) -> Interaction:
+    """interaction_create without the search reindex, for callers that reindex anyway."""
     interaction = Interaction(
         owner_id=contact.owner_id,
         contact=contact,
@@ -135,6 +150,7 @@ def interaction_update(*, interaction: Interaction, **fields) -> Interaction:
     contact_refresh_last_interaction(interaction.contact)
     if old_contact.pk != interaction.contact_id:
         contact_refresh_last_interaction(old_contact)
+    search_reindex(contact_ids={old_contact.pk, interaction.contact_id})
     return interaction
 
 
@@ -143,3 +159,4 @@ def interaction_delete(*, interaction: Interaction) -> None:
     contact = interaction.contact
     interaction.delete()
     contact_refresh_last_interaction(contact)
+    search_reindex(contact_ids=[contact.pk])

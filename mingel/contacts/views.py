@@ -13,20 +13,25 @@ from django.views.decorators.http import require_http_methods
 
 from mingel.contacts import selectors, services
 from mingel.contacts.forms import ContactForm, InteractionForm, QuickAddForm, apply_service_errors
+from mingel.search import selectors as search_selectors
 
 PER_PAGE = 50
-LIST_SORTS = ("name", "recent")
+# "" is best match when searching, by name otherwise.
+LIST_SORTS = ("", "name", "recent")
 
 
 @login_required
 def contact_list(request):
     q = request.GET.get("q", "").strip()
     tag = request.GET.get("tag", "").strip()
-    sort = request.GET.get("sort", "name")
+    sort = request.GET.get("sort", "")
     if sort not in LIST_SORTS:
-        sort = "name"
+        sort = ""
     contacts = selectors.contacts_list(owner=request.user, q=q, tag=tag, sort=sort)
     page = Paginator(contacts, PER_PAGE).get_page(request.GET.get("page"))
+    if q:
+        page.object_list = list(page.object_list)
+        search_selectors.attach_matches(page.object_list, q)
     template = "contacts/contact_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
