@@ -9,9 +9,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("mingel.compose.urls")),
     path("", include("mingel.followups.urls")),
-<<<<<<< HEAD
     path("events/", include("mingel.events.urls")),
-=======
     path("", include("mingel.progress.urls")),
->>>>>>> progress
 ]

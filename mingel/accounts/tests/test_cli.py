@@ -45,7 +45,8 @@ def test_it_deletes_a_user_after_the_email_is_typed_again(alice, bob):
     ContactFactory.create_batch(3, owner=alice)
     res = mingel("user", "delete", "--email", "alice@example.com", stdin="alice@example.com\n")
     assert res.exit_code == 0, res.output
-    assert "deleted user alice@example.com and 3 rows of its data" in res.stdout
+    # Three contacts and, since search landed, each contact's search document.
+    assert "deleted user alice@example.com and 6 rows of its data" in res.stdout
     assert not User.objects.filter(email="alice@example.com").exists()
     assert User.objects.filter(email="bob@example.com").exists()
 
