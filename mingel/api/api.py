@@ -20,3 +20,4 @@ api = NinjaAPI(
 errors.install(api)
 
 api.add_router("/", contacts_router)
+api.add_router("/", "mingel.followups.api.router")

@@ -61,7 +61,8 @@ def claim(prefs: ReminderSettings, period: dt.date) -> bool:
 def digest_send(*, user, today: dt.date) -> bool:
     """Sends one digest of what is due today; False (nothing sent) when nothing is due."""
     prefs = services.today_prepare(owner=user, today=today)
-    items = selectors.today_items(owner=user, today=today, prefs=prefs)
+    today_list = selectors.today_list(owner=user, today=today, prefs=prefs)
+    items = today_list.items
     if not items:
         return False
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -69,6 +70,7 @@ def digest_send(*, user, today: dt.date) -> bool:
         context = {
             "user": user,
             "lines": lines,
+            "more": bool(today_list.more),
             "today_url": settings.SITE_URL + reverse("today"),
             "settings_url": settings.SITE_URL + reverse("reminder_settings"),
         }

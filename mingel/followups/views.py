@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from mingel.core import cadence
 from mingel.followups import feed, links, selectors, services
-from mingel.followups.forms import ItemForm, ReminderSettingsForm, SnoozeDaysForm
+from mingel.followups.forms import ItemForm, ReminderSettingsForm
 
 
 def decorate(items):
@@ -28,9 +28,11 @@ def decorate(items):
 def today(request):
     day = selectors.user_today(request.user)
     prefs = services.today_prepare(owner=request.user, today=day)
-    items = decorate(selectors.today_items(owner=request.user, today=day, prefs=prefs))
+    today = selectors.today_list(owner=request.user, today=day, prefs=prefs)
+    items = decorate(today.items)
     groups = {t: [i for i in items if i.type == t] for t in cadence.ITEM_TYPES}
-    context = {"items": items, "groups": groups, "today": day, "snooze_form": SnoozeDaysForm()}
+    more = {t: t in today.more for t in cadence.ITEM_TYPES}
+    context = {"items": items, "groups": groups, "more": more, "today": day}
     return TemplateResponse(request, "followups/today.html", context)
 
 

@@ -231,6 +231,6 @@ def test_it_uses_a_fixed_number_of_queries(alice_client, alice, django_assert_nu
         )
     EventFactory(owner=alice, date=TODAY + dt.timedelta(days=1))
     alice_client.get("/today/")  # picks the week's reconnects
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = alice_client.get("/today/")
     assert response.status_code == 200
