@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # Not in the small hours: the digest waits until the user's morning.
 SEND_FROM_HOUR = 7
 LOOP_SECONDS = 15 * 60
+# A digest still unsent this long after it came due means no scheduler is running.
+OVERDUE_AFTER = dt.timedelta(hours=2)
 
 
 def period_of(kind: str, today: dt.date) -> dt.date:
@@ -46,6 +48,15 @@ def due_period(prefs: ReminderSettings, now: dt.datetime) -> dt.date | None:
     if prefs.digest_period is not None and prefs.digest_period >= period:
         return None
     return period
+
+
+def is_overdue(prefs: ReminderSettings, now: dt.datetime) -> bool:
+    """True when the digest for the current period should have been sent a while ago
+    (OVERDUE_AFTER) and has not: `mingel serve` with the in-process scheduler, or the
+    cron job or timer running `mingel digest`, is not running."""
+    return due_period(prefs, now - OVERDUE_AFTER) is not None and (
+        due_period(prefs, now) is not None
+    )
 
 
 def claim(prefs: ReminderSettings, period: dt.date) -> bool:
@@ -96,7 +107,9 @@ def send_due_digests(now: dt.datetime | None = None) -> int:
         if period is None or not claim(prefs, period):
             continue
         try:
-            sent += digest_send(user=prefs.user, today=selectors.user_today(prefs.user, now))
+            if digest_send(user=prefs.user, today=selectors.user_today(prefs.user, now)):
+                ReminderSettings.objects.filter(pk=prefs.pk).update(digest_sent_at=now)
+                sent += 1
         except Exception:
             # Give the period back, so the next run tries again instead of skipping it.
             ReminderSettings.objects.filter(pk=prefs.pk, digest_period=period).update(

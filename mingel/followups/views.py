@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mingel.core import cadence
-from mingel.followups import feed, links, selectors, services
+from mingel.followups import digest, feed, links, selectors, services
 from mingel.followups.forms import ItemForm, ReminderSettingsForm
 
 
@@ -132,7 +133,12 @@ def reminder_settings(request):
     feed_url = None
     if prefs.calendar_token:
         feed_url = request.build_absolute_uri(links.feed_path(prefs.calendar_token))
-    context = {"form": form, "prefs": prefs, "feed_url": feed_url}
+    context = {
+        "form": form,
+        "prefs": prefs,
+        "feed_url": feed_url,
+        "digest_overdue": digest.is_overdue(prefs, timezone.now()),
+    }
     return TemplateResponse(request, "followups/settings.html", context)
 
 
