@@ -300,3 +300,23 @@ def test_a_snooze_counts_days_from_the_users_date(alice, alice_api):
             "/today/snooze", {"contact_id": contact.pk, "type": "follow_up", "days": 1}
         )
     assert response.json()["until"] == "2026-11-25"
+
+
+def test_a_snoozed_keep_in_touch_item_stays_away_and_others_move_up(alice_client, alice):
+    friends = []
+    for n in range(12):
+        friend = ContactFactory(owner=alice, name=f"Friend {n:02d}", keep_in_touch_days=30)
+        contacts.interaction_create(
+            contact=friend, kind="call", date=TODAY - dt.timedelta(days=60 - n)
+        )
+        friends.append(friend)
+    page = alice_client.get("/today/").text
+    assert "Friend 00" in page
+    assert "Friend 10" not in page  # the first ten, the longest waiting first
+    assert "More are waiting" in page
+    alice_client.post(
+        f"/today/contacts/{friends[0].pk}/snooze/", {"type": "keep_in_touch", "days": 7}
+    )
+    page = alice_client.get("/today/").text
+    assert "Friend 00" not in page
+    assert "Friend 10" in page
