@@ -79,10 +79,12 @@ def interval(tags: list[tuple[int, list[int]]]) -> Coalesce | F:
 
 
 def with_keep_in_touch(contacts, tags: list[tuple[int, list[int]]]):
-    """Annotates `kit_since` and `kit_interval`, and aliases `kit_due_day`: the day number
+    """Annotates `kit_since`, `kit_interval` and `kit_due_day`: the day number
     of cadence.keep_in_touch_due_on(since, interval), NULL without an interval. `tags`
     comes from `interval_tags`."""
-    return contacts.annotate(kit_since=since(), kit_interval=interval(tags)).alias(
+    # Annotated, not aliased: ordering by a selected column reuses it instead of writing
+    # the whole expression out again.
+    return contacts.annotate(kit_since=since(), kit_interval=interval(tags)).annotate(
         kit_due_day=DayNumber(F("kit_since")) + F("kit_interval") + 1
     )
 

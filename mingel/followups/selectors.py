@@ -3,6 +3,7 @@ owner and with a fixed number of queries whatever the number of contacts."""
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,6 +22,9 @@ EVENT_DAYS = 14
 # count of the rest. A heavy user can have thousands of contacts due; a wall of them helps
 # nobody, and the next ones move up as the first are done.
 TODAY_LIMIT = 10
+# Open follow-ups read at once; past this (an imported attendee list, say) the today list
+# shows the first ones with "more" and lets the database leave the rest out of keep in touch.
+FOLLOW_UPS_AT_MOST = 300
 CONTACT_FIELDS = (
     "id",
     "owner_id",
@@ -147,16 +151,12 @@ def follow_ups(
     today: dt.date,
     ahead: int = 0,
     limit: int | None = None,
-    hidden: Hiddens | None = None,
 ) -> tuple[list[TodayItem], bool]:
     """Contacts met 1 to 30 days ago whom the user has not reached out to since (with
     `ahead`, also those whose follow-up comes due in the next days), oldest first; and
     whether there are more than `limit`."""
     linked = Interaction.objects.filter(contact=OuterRef("pk"), kind="linkedin")
     contacts = Contact.objects.filter(owner=owner).filter(expressions.follow_up_open(today, ahead))
-    contacts = without_hidden(
-        contacts, owner=owner, today=today, item_type=cadence.FOLLOW_UP, hidden=hidden
-    )
     contacts = (
         contacts.annotate(linked=Exists(linked))
         .only(*CONTACT_FIELDS)
@@ -185,19 +185,22 @@ def keep_in_touch(
     ahead: int = 0,
     limit: int | None = None,
     hidden: Hiddens | None = None,
+    following: Collection[int] | None = None,
 ) -> tuple[list[TodayItem], bool]:
     """Contacts whose silence exceeds their interval by `horizon` days from today (the
     feed looks ahead, the today list does not), the longest due first, and whether there
     are more than `limit`. A contact with an open follow-up (see `follow_ups`, same
-    `ahead`) is left out: one item per contact, and the follow-up says more."""
+    `ahead`) is left out: one item per contact, and the follow-up says more. Callers that
+    already have those contacts' ids pass them as `following`, which spares the database
+    the check on every row."""
     look_at = today + dt.timedelta(days=horizon)
-    contacts = (
-        expressions.with_keep_in_touch(
-            Contact.objects.filter(owner=owner), expressions.interval_tags(owner=owner)
-        )
-        .filter(expressions.keep_in_touch_due_by(look_at))
-        .exclude(expressions.follow_up_open(today, ahead))
-    )
+    contacts = expressions.with_keep_in_touch(
+        Contact.objects.filter(owner=owner), expressions.interval_tags(owner=owner)
+    ).filter(expressions.keep_in_touch_due_by(look_at))
+    if following is None:
+        contacts = contacts.exclude(expressions.follow_up_open(today, ahead))
+    elif following:
+        contacts = contacts.exclude(pk__in=following)
     contacts = without_hidden(
         contacts, owner=owner, today=today, item_type=cadence.KEEP_IN_TOUCH, hidden=hidden
     )
@@ -273,8 +276,15 @@ def today_list(
     follow-ups and keep-in-touch items, the longest waiting first. Five queries,
     whatever the number of contacts."""
     hidden = hidden_keys(owner=owner, today=today)
-    follow, more_follow = follow_ups(owner=owner, today=today, limit=limit, hidden=hidden)
-    keep, more_keep = keep_in_touch(owner=owner, today=today, limit=limit, hidden=hidden)
+    # All open follow-ups, snoozed ones too: there are only as many as people met in the
+    # last 30 days, and keep in touch must leave them all out.
+    opened, overflow = follow_ups(owner=owner, today=today, limit=FOLLOW_UPS_AT_MOST)
+    following = None if overflow else {item.contact.pk for item in opened}
+    visible = [i for i in opened if (i.type, i.contact.pk, None) not in hidden]
+    follow, more_follow = visible[:limit], len(visible) > limit or overflow
+    keep, more_keep = keep_in_touch(
+        owner=owner, today=today, limit=limit, hidden=hidden, following=following
+    )
     shown = {item.contact.pk for item in follow + keep}
     again = [
         item
