@@ -53,10 +53,12 @@ def due_period(prefs: ReminderSettings, now: dt.datetime) -> dt.date | None:
 def is_overdue(prefs: ReminderSettings, now: dt.datetime) -> bool:
     """True when the digest for the current period should have been sent a while ago
     (OVERDUE_AFTER) and has not: `mingel serve` with the in-process scheduler, or the
-    cron job or timer running `mingel digest`, is not running."""
-    return due_period(prefs, now - OVERDUE_AFTER) is not None and (
-        due_period(prefs, now) is not None
-    )
+    cron job or timer running `mingel digest`, is not running. Not late when the digest
+    was chosen less than OVERDUE_AFTER ago: the next scheduler run sends it."""
+    before = now - OVERDUE_AFTER
+    if prefs.digest_chosen_at is not None and prefs.digest_chosen_at > before:
+        return False
+    return due_period(prefs, before) is not None and due_period(prefs, now) is not None
 
 
 def claim(prefs: ReminderSettings, period: dt.date) -> bool:

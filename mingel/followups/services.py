@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingel.contacts import services as contact_services
@@ -37,6 +38,10 @@ def reminder_settings_update(*, prefs: ReminderSettings, **fields) -> ReminderSe
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+    # Compared with the stored row: a ModelForm has already written its values onto prefs.
+    stored = ReminderSettings.objects.filter(pk=prefs.pk).values_list("digest", flat=True)
+    if fields.get("digest", prefs.digest) != stored.first():
+        prefs.digest_chosen_at = timezone.now()
     for field, value in fields.items():
         setattr(prefs, field, value)
     prefs.full_clean()

@@ -146,7 +146,8 @@ def test_the_settings_page_says_when_the_last_digest_went_out(alice, alice_clien
 
 
 def test_the_settings_page_warns_when_no_scheduler_sent_the_digest(alice, alice_client):
-    opt_in(alice)
+    with time_machine.travel(MONDAY - dt.timedelta(days=3), tick=False):
+        opt_in(alice)
     # Due from 07:00 in Stockholm; at 08:30 a scheduler may still be on its way.
     with time_machine.travel(MONDAY - dt.timedelta(minutes=30), tick=False):
         assert "The digest is late" not in alice_client.get("/today/settings/").text
@@ -169,8 +170,20 @@ def test_the_settings_page_warns_when_no_scheduler_sent_the_digest(alice, alice_
     ],
 )
 def test_when_a_digest_counts_as_late(alice, kind, now, late):
-    prefs = opt_in(alice, kind)
+    with time_machine.travel(MONDAY - dt.timedelta(days=3), tick=False):
+        prefs = opt_in(alice, kind)
     assert digest.is_overdue(prefs, now) is late
+
+
+def test_a_digest_just_turned_on_is_not_late(alice, alice_client):
+    with time_machine.travel(MONDAY + dt.timedelta(hours=3), tick=False):  # noon in Stockholm
+        alice_client.post(
+            "/today/settings/",
+            {"digest": "daily", "dormant_after_months": 12, "reconnects_per_week": 3},
+        )
+        assert "The digest is late" not in alice_client.get("/today/settings/").text
+    with time_machine.travel(MONDAY + dt.timedelta(hours=6), tick=False):
+        assert "The digest is late" in alice_client.get("/today/settings/").text
 
 
 def test_a_long_list_says_there_is_more_in_the_app(alice):
