@@ -145,7 +145,8 @@ def reconnect_candidates(*, owner, today: dt.date, months: int, limit: int, inte
     interests, which needs words. So SQL returns the `limit` best by closeness alone (same
     tie-breaks as cadence.reconnect_picks) and every contact whose topics or tags might
     share a word with the user's interests; whoever is in neither set cannot beat those
-    `limit`. Two queries, however many contacts are dormant."""
+    `limit`. One query, or three with interests (the matches and their tags), however
+    many contacts are dormant."""
     n = (
         Interaction.objects.filter(contact=OuterRef("pk"))
         .order_by()
@@ -173,15 +174,16 @@ def reconnect_candidates(*, owner, today: dt.date, months: int, limit: int, inte
             + Case(When(kit_interval__isnull=False, then=Value(5)), default=Value(0)),
         )
     )
-    best = dormant.order_by("-closeness", "-kit_since", "id").values("id")[:limit]
-    wanted = Q(pk__in=best)
-    for word in interest_variants(interests):
-        wanted |= Q(talked_about__icontains=word) | Q(tags__name__iexact=word)
-    rows = list(
-        dormant.filter(wanted)
-        .distinct()
-        .values("id", "kit_since", "kit_interval", "n", "talked_about")
-    )
+    fields = ("id", "kit_since", "kit_interval", "n", "talked_about")
+    best = dormant.order_by("-closeness", "-kit_since", "id").values(*fields)[:limit]
+    rows = list(best)
+    if interests:
+        wanted = Q()
+        for word in interest_variants(interests):
+            wanted |= Q(talked_about__icontains=word) | Q(tags__name__iexact=word)
+        seen = {row["id"] for row in rows}
+        matches = dormant.filter(wanted).order_by().distinct().values(*fields)
+        rows += [row for row in matches if row["id"] not in seen]
     tags: dict[int, list[str]] = defaultdict(list)
     if interests:
         links = Contact.tags.through.objects.filter(contact_id__in=[r["id"] for r in rows])
