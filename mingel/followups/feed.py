@@ -55,8 +55,8 @@ def feed_items(*, user, prefs: ReminderSettings, today: dt.date):
     so a calendar app is not flooded with hundreds of all-day entries."""
     services.reconnect_picks_refresh(owner=user, prefs=prefs, today=today)
     hidden = selectors.hidden_keys(owner=user, today=today)
-    follow, _total = selectors.follow_ups(owner=user, today=today, ahead=1, limit=FEED_LIMIT)
-    keep, _total = selectors.keep_in_touch(
+    follow, _more = selectors.follow_ups(owner=user, today=today, ahead=1, limit=FEED_LIMIT)
+    keep, _more = selectors.keep_in_touch(
         owner=user,
         today=today,
         horizon=LOOK_AHEAD_DAYS,

@@ -273,7 +273,7 @@ def today_list(
 ) -> Today:
     """Everything due today, one item per contact (a follow-up wins over keep in touch,
     which wins over a reconnect), minus what the user snoozed or skipped: at most `limit`
-    follow-ups and keep-in-touch items, the longest waiting first. Five queries,
+    follow-ups and keep-in-touch items, the longest waiting first. Six queries,
     whatever the number of contacts."""
     hidden = hidden_keys(owner=owner, today=today)
     # All open follow-ups, snoozed ones too: there are only as many as people met in the
