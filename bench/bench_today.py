@@ -8,21 +8,36 @@ import time
 
 from bench.seed import heavy_user, logged_in_client, machine, setup_django
 
+RUNS = 200
 
-def timings(fn, runs: int, warmup: int = 3) -> dict[str, float]:
-    """Wall-clock p50/p95/p99 in ms, and the median CPU time of this process: on a
-    machine shared with other work, wall time includes waiting for a core, CPU time not
-    (SQLite runs in-process, so the database's work is in it)."""
+
+def timings(cases, runs: int, warmup: int = 3) -> dict[str, dict[str, float]]:
+    """Per case: wall-clock p50/p95/p99 in ms, and the median CPU time of this process.
+
+    The cases take turns (one call of each per round), so a burst of other work on this
+    shared machine hits them all alike instead of one row. CPU time does not count waiting
+    for a core (SQLite runs in-process, so the database's work is in it)."""
     for _ in range(warmup):
-        fn()
-    wall, cpu = [], []
+        for _label, fn in cases:
+            fn()
+    wall: dict[str, list[float]] = {label: [] for label, _fn in cases}
+    cpu: dict[str, list[float]] = {label: [] for label, _fn in cases}
     for _ in range(runs):
-        w, c = time.perf_counter(), time.process_time()
-        fn()
-        cpu.append((time.process_time() - c) * 1000)
-        wall.append((time.perf_counter() - w) * 1000)
-    q = statistics.quantiles(wall, n=100, method="inclusive")
-    return {"p50": q[49], "p95": q[94], "p99": q[98], "cpu": statistics.median(cpu)}
+        for label, fn in cases:
+            w, c = time.perf_counter(), time.process_time()
+            fn()
+            cpu[label].append((time.process_time() - c) * 1000)
+            wall[label].append((time.perf_counter() - w) * 1000)
+    result = {}
+    for label, times in wall.items():
+        q = statistics.quantiles(times, n=100, method="inclusive")
+        result[label] = {
+            "p50": q[49],
+            "p95": q[94],
+            "p99": q[98],
+            "cpu": statistics.median(cpu[label]),
+        }
+    return result
 
 
 def count_queries(fn) -> int:
@@ -89,13 +104,13 @@ def run() -> str:
         "| what | p50 ms | p95 ms | p99 ms | CPU ms (median) | queries |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for label, fn in cases:
-        queries = count_queries(fn)
-        runs = 20 if "pick" in label or "feed" in label else 100
-        t = timings(fn, runs=runs)
+    queries = {label: count_queries(fn) for label, fn in cases}
+    figures = timings(cases[:3], runs=RUNS) | timings(cases[3:], runs=RUNS // 5)
+    for label, _fn in cases:
+        t = figures[label]
         lines.append(
             f"| {label} | {t['p50']:.1f} | {t['p95']:.1f} | {t['p99']:.1f} | {t['cpu']:.1f} "
-            f"| {queries} |"
+            f"| {queries[label]} |"
         )
     lines += [
         "",
