@@ -21,3 +21,4 @@ errors.install(api)
 
 api.add_router("/", contacts_router)
 api.add_router("/", "mingel.events.api.router")
+api.add_router("/", "mingel.followups.api.router")

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # Not in the small hours: the digest waits until the user's morning.
 SEND_FROM_HOUR = 7
 LOOP_SECONDS = 15 * 60
+# A digest still unsent this long after it came due means no scheduler is running.
+OVERDUE_AFTER = dt.timedelta(hours=2)
 
 
 def period_of(kind: str, today: dt.date) -> dt.date:
@@ -48,6 +50,17 @@ def due_period(prefs: ReminderSettings, now: dt.datetime) -> dt.date | None:
     return period
 
 
+def is_overdue(prefs: ReminderSettings, now: dt.datetime) -> bool:
+    """True when the digest for the current period should have been sent a while ago
+    (OVERDUE_AFTER) and has not: `mingel serve` with the in-process scheduler, or the
+    cron job or timer running `mingel digest`, is not running. Not late when the digest
+    was chosen less than OVERDUE_AFTER ago: the next scheduler run sends it."""
+    before = now - OVERDUE_AFTER
+    if prefs.digest_chosen_at is not None and prefs.digest_chosen_at > before:
+        return False
+    return due_period(prefs, before) is not None and due_period(prefs, now) is not None
+
+
 def claim(prefs: ReminderSettings, period: dt.date) -> bool:
     """Marks the period as sent unless another worker did first; True if this one won."""
     won = (
@@ -61,7 +74,8 @@ def claim(prefs: ReminderSettings, period: dt.date) -> bool:
 def digest_send(*, user, today: dt.date) -> bool:
     """Sends one digest of what is due today; False (nothing sent) when nothing is due."""
     prefs = services.today_prepare(owner=user, today=today)
-    items = selectors.today_items(owner=user, today=today, prefs=prefs)
+    today_list = selectors.today_list(owner=user, today=today, prefs=prefs)
+    items = today_list.items
     if not items:
         return False
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -69,6 +83,7 @@ def digest_send(*, user, today: dt.date) -> bool:
         context = {
             "user": user,
             "lines": lines,
+            "more": bool(today_list.more),
             "today_url": settings.SITE_URL + reverse("today"),
             "settings_url": settings.SITE_URL + reverse("reminder_settings"),
         }
@@ -94,7 +109,9 @@ def send_due_digests(now: dt.datetime | None = None) -> int:
         if period is None or not claim(prefs, period):
             continue
         try:
-            sent += digest_send(user=prefs.user, today=selectors.user_today(prefs.user, now))
+            if digest_send(user=prefs.user, today=selectors.user_today(prefs.user, now)):
+                ReminderSettings.objects.filter(pk=prefs.pk).update(digest_sent_at=now)
+                sent += 1
         except Exception:
             # Give the period back, so the next run tries again instead of skipping it.
             ReminderSettings.objects.filter(pk=prefs.pk, digest_period=period).update(

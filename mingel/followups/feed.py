@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from mingel.core import cadence
 from mingel.followups import links, selectors, services
-from mingel.followups.models import Hidden, ReminderSettings
+from mingel.followups.models import ReminderSettings
 
 LOOK_AHEAD_DAYS = 30
+FEED_LIMIT = 100
 EVENT_DAYS = 365
 # Events store a start time but no end; two hours is a typical meetup or after-work.
 EVENT_LENGTH = dt.timedelta(hours=2)
@@ -49,28 +50,30 @@ def title(item) -> str:
 
 def feed_items(*, user, prefs: ReminderSettings, today: dt.date):
     """Items for the feed: like the today list, plus follow-ups and keep-in-touch reminders
-    coming due in the next days, and events further ahead."""
+    coming due in the next days, and events further ahead. Snoozed items move to the day
+    they come back. At most FEED_LIMIT per kind of contact reminder, the most urgent first,
+    so a calendar app is not flooded with hundreds of all-day entries."""
     services.reconnect_picks_refresh(owner=user, prefs=prefs, today=today)
-    hidden = {
-        (h.item_type, h.contact_id, h.event_id): h.until
-        for h in Hidden.objects.filter(owner=user, until__gt=today)
-    }
-    seen: set[int] = set()
-    groups = (
-        selectors.follow_ups(owner=user, today=today, ahead=1),
-        selectors.keep_in_touch(owner=user, today=today, horizon=LOOK_AHEAD_DAYS),
-        selectors.reconnects(owner=user, today=today, prefs=prefs),
+    hidden = selectors.hidden_keys(owner=user, today=today)
+    follow, _more = selectors.follow_ups(owner=user, today=today, ahead=1, limit=FEED_LIMIT)
+    keep, _more = selectors.keep_in_touch(
+        owner=user,
+        today=today,
+        horizon=LOOK_AHEAD_DAYS,
+        ahead=1,
+        limit=FEED_LIMIT,
     )
-    for group in groups:
-        for item in sorted(group, key=lambda i: (i.due, i.contact.pk)):
-            if item.contact.pk in seen:
-                continue
-            seen.add(item.contact.pk)
-            back = hidden.get((item.type, item.contact.pk, None), today)
-            yield item, max(item.due, today, back)
-    for item in selectors.upcoming_events(owner=user, today=today, days=EVENT_DAYS):
-        if (item.type, None, item.event.pk) not in hidden:
-            yield item, item.due
+    again = selectors.reconnects(owner=user, today=today, prefs=prefs)
+    seen: set[int] = set()
+    for item in follow + keep + again:
+        if item.contact.pk in seen:
+            continue
+        seen.add(item.contact.pk)
+        back = hidden.get((item.type, item.contact.pk, None), today)
+        yield item, max(item.due, today, back)
+    events = selectors.upcoming_events(owner=user, today=today, days=EVENT_DAYS, hidden=hidden)
+    for item in events:
+        yield item, item.due
 
 
 def build(*, user, prefs: ReminderSettings, now: dt.datetime | None = None) -> bytes:

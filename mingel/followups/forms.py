@@ -18,10 +18,6 @@ class ItemForm(forms.Form):
     )
 
 
-class SnoozeDaysForm(forms.Form):
-    days = forms.IntegerField(label=_("days"), min_value=1, max_value=365, initial=7)
-
-
 class ReminderSettingsForm(forms.ModelForm):
     class Meta:
         model = ReminderSettings

@@ -47,6 +47,12 @@ class ReminderSettings(models.Model):
     # The start of the last day (daily) or week (weekly) a digest went out for; claimed
     # with a filtered update() so two workers never send the same digest.
     digest_period = models.DateField(null=True, blank=True, editable=False)
+    # When a digest last actually went out (a period with nothing due sends nothing); the
+    # settings page shows it, so a scheduler that stopped running does not go unnoticed.
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the digest was last turned on or changed: no "late" warning for a period that
+    # began before the user asked for a digest.
+    digest_chosen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Monday of the week the reconnect suggestions were last picked for.
     reconnect_week = models.DateField(null=True, blank=True, editable=False)
 

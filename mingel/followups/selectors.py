@@ -3,20 +3,28 @@ owner and with a fixed number of queries whatever the number of contacts."""
 
 import datetime as dt
 import zoneinfo
-from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.contacts.models import Contact, Interaction
 from mingel.core import cadence
 from mingel.events.models import Event
+from mingel.followups import expressions
 from mingel.followups.models import Hidden, ReconnectPick, ReminderSettings
 
 EVENT_DAYS = 14
+# Items per group on the today page, the API and the digest: the most urgent first, and a
+# count of the rest. A heavy user can have thousands of contacts due; a wall of them helps
+# nobody, and the next ones move up as the first are done.
+TODAY_LIMIT = 10
+# Open follow-ups read at once; past this (an imported attendee list, say) the today list
+# shows the first ones with "more" and lets the database leave the rest out of keep in touch.
+FOLLOW_UPS_AT_MOST = 300
 CONTACT_FIELDS = (
     "id",
     "owner_id",
@@ -97,64 +105,66 @@ def contact_interval(contact: Contact) -> int | None:
     )
 
 
-def dormant_q(cutoff: dt.date) -> Q:
-    """Contacts whose last touch (interaction, else meeting, else added) is before cutoff."""
-    return (
-        Q(last_interaction_on__lt=cutoff)
-        | Q(last_interaction_on__isnull=True, met_on__lt=cutoff)
-        | Q(last_interaction_on__isnull=True, met_on__isnull=True, created_at__date__lt=cutoff)
-    )
-
-
-def dormant_contacts(*, owner, today: dt.date, months: int) -> QuerySet[Contact]:
-    return Contact.objects.filter(owner=owner).filter(
-        dormant_q(cadence.dormant_cutoff(today, months))
-    )
-
-
-def tag_links(*, owner) -> dict[int, tuple[list[str], list[int | None]]]:
-    """For each of the owner's tagged contacts: its tag names and their intervals."""
-    links: dict[int, tuple[list[str], list[int | None]]] = defaultdict(lambda: ([], []))
-    rows = Contact.tags.through.objects.filter(tag__owner=owner).values_list(
-        "contact_id", "tag__name", "tag__keep_in_touch_days"
-    )
-    for contact_id, name, days in rows:
-        links[contact_id][0].append(name)
-        links[contact_id][1].append(days)
-    return links
-
-
 def since_of(contact: Contact) -> dt.date | None:
     return cadence.last_touch(
         contact.last_interaction_on, contact.met_on, contact.created_at.date()
     )
 
 
-def hidden_keys(*, owner, today: dt.date) -> set[tuple[str, int | None, int | None]]:
-    rows = Hidden.objects.filter(owner=owner, until__gt=today).values_list(
-        "item_type", "contact_id", "event_id"
-    )
-    return set(rows)
+Hiddens = dict[tuple[str, int | None, int | None], dt.date]
 
 
-def follow_ups(*, owner, today: dt.date, ahead: int = 0) -> list[TodayItem]:
+def hidden_keys(*, owner, today: dt.date) -> Hiddens:
+    """What the user snoozed or skipped, by (type, contact id, event id): until when."""
+    rows = Hidden.objects.filter(owner=owner, until__gt=today)
+    return {(h.item_type, h.contact_id, h.event_id): h.until for h in rows}
+
+
+def hidden_ids(hidden: Hiddens | None, item_type: str) -> list[int]:
+    return [contact for (kind, contact, _e) in hidden or () if kind == item_type and contact]
+
+
+def without_hidden(contacts, *, owner, today: dt.date, item_type: str, hidden: Hiddens | None):
+    """Leaves out the contacts whose item of this type is hidden. A subquery rather than
+    the ids: a user may have skipped hundreds. Nothing to add when nothing is hidden."""
+    if not hidden_ids(hidden, item_type):
+        return contacts
+    ids = Hidden.objects.filter(
+        owner=owner, item_type=item_type, until__gt=today, contact__isnull=False
+    ).values("contact_id")
+    return contacts.exclude(pk__in=ids)
+
+
+def first(rows, limit: int | None) -> tuple[list, bool]:
+    """The first `limit` rows (all without a limit), and whether there are more. One row
+    more is asked for instead of counting them all: counting would make the database
+    find every due contact, where the first few only need a top-N sort."""
+    if limit is None:
+        return list(rows), False
+    rows = list(rows[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+def follow_ups(
+    *,
+    owner,
+    today: dt.date,
+    ahead: int = 0,
+    limit: int | None = None,
+) -> tuple[list[TodayItem], bool]:
     """Contacts met 1 to 30 days ago whom the user has not reached out to since (with
-    `ahead`, also those whose follow-up comes due in the next days)."""
-    reached_out = Interaction.objects.filter(
-        contact=OuterRef("pk"), kind__in=cadence.FOLLOW_UP_KINDS, date__gte=OuterRef("met_on")
-    ).exclude(direction="received")
+    `ahead`, also those whose follow-up comes due in the next days), oldest first; and
+    whether there are more than `limit`."""
     linked = Interaction.objects.filter(contact=OuterRef("pk"), kind="linkedin")
-    earliest = today - dt.timedelta(days=cadence.FOLLOW_UP_DROPS_AFTER_DAYS)
+    contacts = Contact.objects.filter(owner=owner).filter(expressions.follow_up_open(today, ahead))
     contacts = (
-        Contact.objects.filter(
-            owner=owner, met_on__gte=earliest, met_on__lt=today + dt.timedelta(days=ahead)
-        )
-        .annotate(linked=Exists(linked))
-        .filter(~Exists(reached_out))
+        contacts.annotate(linked=Exists(linked))
         .only(*CONTACT_FIELDS)
+        .order_by("met_on", "name", "id")
     )
+    rows, more = first(contacts, limit)
     items = []
-    for contact in contacts:
+    for contact in rows:
         look_at = max(today, cadence.follow_up_due_on(contact.met_on))
         due = cadence.follow_up(
             contact_id=contact.pk, met_on=contact.met_on, followed_up=False, today=look_at
@@ -164,85 +174,125 @@ def follow_ups(*, owner, today: dt.date, ahead: int = 0) -> list[TodayItem]:
             items.append(
                 TodayItem(due.type, due.due, due.overdue, contact=contact, connect=connect)
             )
-    return items
+    return items, more
 
 
-def keep_in_touch(*, owner, today: dt.date, horizon: int = 0) -> list[TodayItem]:
-    """Contacts whose silence exceeds their interval (by `horizon` days from today: the
-    feed looks ahead, the today list does not). Due dates before today stay as they are."""
-    interval_tags = dict(
-        Tag.objects.filter(owner=owner, keep_in_touch_days__isnull=False).values_list(
-            "id", "keep_in_touch_days"
-        )
-    )
-    condition = Q(keep_in_touch_days__isnull=False)
-    if interval_tags:
-        condition |= Q(
-            pk__in=Contact.tags.through.objects.filter(tag_id__in=interval_tags).values(
-                "contact_id"
-            )
-        )
-    contacts = Contact.objects.filter(owner=owner).filter(condition).only(*CONTACT_FIELDS)
-    tag_days: dict[int, list[int]] = defaultdict(list)
-    if interval_tags:
-        rows = Contact.tags.through.objects.filter(
-            tag_id__in=interval_tags, contact__owner=owner
-        ).values_list("contact_id", "tag_id")
-        for contact_id, tag_id in rows:
-            tag_days[contact_id].append(interval_tags[tag_id])
+def keep_in_touch(
+    *,
+    owner,
+    today: dt.date,
+    horizon: int = 0,
+    ahead: int = 0,
+    limit: int | None = None,
+    hidden: Hiddens | None = None,
+    following: Collection[int] | None = None,
+) -> tuple[list[TodayItem], bool]:
+    """Contacts whose silence exceeds their interval by `horizon` days from today (the
+    feed looks ahead, the today list does not), the longest due first, and whether there
+    are more than `limit`. A contact with an open follow-up (see `follow_ups`, same
+    `ahead`) is left out: one item per contact, and the follow-up says more. Callers that
+    already have those contacts' ids pass them as `following`, which spares the database
+    the check on every row."""
     look_at = today + dt.timedelta(days=horizon)
+    contacts = expressions.with_keep_in_touch(
+        Contact.objects.filter(owner=owner), expressions.interval_tags(owner=owner)
+    ).filter(expressions.keep_in_touch_due_by(look_at))
+    if following is None:
+        contacts = contacts.exclude(expressions.follow_up_open(today, ahead))
+    elif following:
+        contacts = contacts.exclude(pk__in=following)
+    contacts = without_hidden(
+        contacts, owner=owner, today=today, item_type=cadence.KEEP_IN_TOUCH, hidden=hidden
+    )
+    contacts = contacts.only(*CONTACT_FIELDS).order_by("kit_due_day", "name", "id")
+    rows, more = first(contacts, limit)
     items = []
-    for contact in contacts:
-        interval = cadence.effective_interval(contact.keep_in_touch_days, tag_days[contact.pk])
+    for contact in rows:
         due = cadence.keep_in_touch(
-            contact_id=contact.pk, since=since_of(contact), interval=interval, today=look_at
+            contact_id=contact.pk,
+            since=contact.kit_since,
+            interval=contact.kit_interval,
+            today=look_at,
         )
         if due:
             overdue = cadence.is_overdue(due.due, today)
             items.append(TodayItem(due.type, due.due, overdue, contact=contact))
-    return items
+    return items, more
 
 
-def reconnects(*, owner, today: dt.date, prefs: ReminderSettings) -> list[TodayItem]:
-    """The week's picks that are still dormant (a reconnect logged this week removes one)."""
+def reconnects(
+    *, owner, today: dt.date, prefs: ReminderSettings, hidden: Hiddens | None = None
+) -> list[TodayItem]:
+    """The week's picks (see services.reconnect_picks_refresh) that are still dormant: a
+    reconnect logged this week removes one. The picks were chosen among contacts with
+    nothing else due, so the few are checked here in Python."""
     months = prefs.dormant_after_months
-    picks = ReconnectPick.objects.filter(
-        owner=owner, week=cadence.week_start(today)
-    ).select_related("contact")
+    picks = (
+        ReconnectPick.objects.filter(owner=owner, week=cadence.week_start(today))
+        .select_related("contact")
+        .only(*(f"contact__{f}" for f in CONTACT_FIELDS), "contact_id", "rank")
+        .order_by("rank")
+    )
+    skip = set(hidden_ids(hidden, cadence.RECONNECT))
     items = []
     for pick in picks:
         since = since_of(pick.contact)
-        if cadence.is_dormant(since, today, months):
+        if pick.contact_id not in skip and cadence.is_dormant(since, today, months):
             due = cadence.dormant_since(since, months)
             items.append(TodayItem(cadence.RECONNECT, due, False, contact=pick.contact))
     return items
 
 
-def upcoming_events(*, owner, today: dt.date, days: int = EVENT_DAYS) -> list[TodayItem]:
+def upcoming_events(
+    *, owner, today: dt.date, days: int = EVENT_DAYS, hidden: Hiddens | None = None
+) -> list[TodayItem]:
     events = Event.objects.filter(
         owner=owner, date__gte=today, date__lte=today + dt.timedelta(days=days)
     ).order_by("date", "start_time", "id")
-    return [TodayItem(cadence.EVENT, e.date, False, event=e) for e in events]
+    hidden = hidden or {}
+    return [
+        TodayItem(cadence.EVENT, e.date, False, event=e)
+        for e in events
+        if (cadence.EVENT, None, e.pk) not in hidden
+    ]
 
 
-def today_items(*, owner, today: dt.date, prefs: ReminderSettings) -> list[TodayItem]:
+@dataclass
+class Today:
+    """The today list: the first items of each group, and which groups have more."""
+
+    items: list[TodayItem]
+    more: set[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def today_list(
+    *, owner, today: dt.date, prefs: ReminderSettings, limit: int = TODAY_LIMIT
+) -> Today:
     """Everything due today, one item per contact (a follow-up wins over keep in touch,
-    which wins over a reconnect), minus what the user snoozed or skipped."""
+    which wins over a reconnect), minus what the user snoozed or skipped: at most `limit`
+    follow-ups and keep-in-touch items, the longest waiting first. Six queries,
+    whatever the number of contacts."""
     hidden = hidden_keys(owner=owner, today=today)
-    seen: set[int] = set()
-    items = []
-    groups = (
-        follow_ups(owner=owner, today=today),
-        keep_in_touch(owner=owner, today=today),
-        reconnects(owner=owner, today=today, prefs=prefs),
+    # All open follow-ups, snoozed ones too: there are only as many as people met in the
+    # last 30 days, and keep in touch must leave them all out.
+    opened, overflow = follow_ups(owner=owner, today=today, limit=FOLLOW_UPS_AT_MOST)
+    following = None if overflow else {item.contact.pk for item in opened}
+    visible = [i for i in opened if (i.type, i.contact.pk, None) not in hidden]
+    follow, more_follow = visible[:limit], len(visible) > limit or overflow
+    keep, more_keep = keep_in_touch(
+        owner=owner, today=today, limit=limit, hidden=hidden, following=following
     )
-    for group in groups:
-        for item in sorted(group, key=lambda i: (i.due, i.contact.name, i.contact.pk)):
-            if item.contact.pk in seen or (item.type, item.contact.pk, None) in hidden:
-                continue
-            seen.add(item.contact.pk)
-            items.append(item)
-    for item in upcoming_events(owner=owner, today=today):
-        if (item.type, None, item.event.pk) not in hidden:
-            items.append(item)
-    return items
+    shown = {item.contact.pk for item in follow + keep}
+    again = [
+        item
+        for item in reconnects(owner=owner, today=today, prefs=prefs, hidden=hidden)
+        if item.contact.pk not in shown
+    ]
+    events = upcoming_events(owner=owner, today=today, hidden=hidden)
+    more = {cadence.FOLLOW_UP} if more_follow else set()
+    if more_keep:
+        more.add(cadence.KEEP_IN_TOUCH)
+    return Today(follow + keep + again + events, more)

@@ -2,15 +2,18 @@
 reconnect picks. Views, the API, the feed and the digest all come here."""
 
 import datetime as dt
+from collections import defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mingel.contacts import services as contact_services
 from mingel.contacts.models import Contact, Interaction
 from mingel.core import cadence
-from mingel.followups import selectors
+from mingel.followups import expressions, selectors
 from mingel.followups.models import Hidden, ReconnectPick, ReminderSettings, new_calendar_token
 
 SETTINGS_FIELDS = ("dormant_after_months", "reconnects_per_week", "digest")
@@ -35,6 +38,10 @@ def reminder_settings_update(*, prefs: ReminderSettings, **fields) -> ReminderSe
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+    # Compared with the stored row: a ModelForm has already written its values onto prefs.
+    stored = ReminderSettings.objects.filter(pk=prefs.pk).values_list("digest", flat=True)
+    if fields.get("digest", prefs.digest) != stored.first():
+        prefs.digest_chosen_at = timezone.now()
     for field, value in fields.items():
         setattr(prefs, field, value)
     prefs.full_clean()
@@ -125,60 +132,95 @@ def item_done(*, contact: Contact, item_type: str, today: dt.date, kind: str = "
         )
 
 
-def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -> None:
-    """Picks the week's reconnect suggestions, once per week (or after a settings change).
+def interest_variants(interests: frozenset[str]) -> set[str]:
+    """Spellings to look for in SQL. SQLite's LIKE folds case for ASCII letters only, so
+    "Öppen" would not match "öppen"; the capitalised and upper-case forms cover that."""
+    return {v for word in interests for v in (word, word.capitalize(), word.upper())}
 
-    Ranks every dormant contact that is not already due to keep in touch and not hidden,
-    then keeps the few most valuable (cadence.reconnect_picks)."""
+
+def reconnect_candidates(*, owner, today: dt.date, months: int, limit: int, interests):
+    """The dormant contacts that can make the week's `limit` best, with what ranks them.
+
+    The score (cadence.reconnect_score) is closeness, which SQL can compute, plus shared
+    interests, which needs words. So SQL returns the `limit` best by closeness alone (same
+    tie-breaks as cadence.reconnect_picks) and every contact whose topics or tags might
+    share a word with the user's interests; whoever is in neither set cannot beat those
+    `limit`. One query, or three with interests (the matches and their tags), however
+    many contacts are dormant."""
+    n = (
+        Interaction.objects.filter(contact=OuterRef("pk"))
+        .order_by()
+        .values("contact")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    dormant = (
+        expressions.with_keep_in_touch(
+            Contact.objects.filter(owner=owner), expressions.interval_tags(owner=owner)
+        )
+        .filter(expressions.dormant(cadence.dormant_cutoff(today, months)))
+        .filter(expressions.not_due_to_keep_in_touch(today))
+        .exclude(expressions.follow_up_open(today))
+        .exclude(
+            pk__in=Hidden.objects.filter(
+                owner=owner, item_type=cadence.RECONNECT, until__gt=today, contact__isnull=False
+            ).values("contact_id")
+        )
+        .annotate(
+            n=Coalesce(Subquery(n, output_field=IntegerField()), 0),
+        )
+        .annotate(
+            closeness=Least(F("n"), Value(10))
+            + Case(When(kit_interval__isnull=False, then=Value(5)), default=Value(0)),
+        )
+    )
+    fields = ("id", "kit_since", "kit_interval", "n", "talked_about")
+    best = dormant.order_by("-closeness", "-kit_since", "id").values(*fields)[:limit]
+    rows = list(best)
+    if interests:
+        wanted = Q()
+        for word in interest_variants(interests):
+            wanted |= Q(talked_about__icontains=word) | Q(tags__name__iexact=word)
+        seen = {row["id"] for row in rows}
+        matches = dormant.filter(wanted).order_by().distinct().values(*fields)
+        rows += [row for row in matches if row["id"] not in seen]
+    tags: dict[int, list[str]] = defaultdict(list)
+    if interests:
+        links = Contact.tags.through.objects.filter(contact_id__in=[r["id"] for r in rows])
+        for contact_id, name in links.values_list("contact_id", "tag__name"):
+            tags[contact_id].append(name.lower())
+    return [
+        cadence.ReconnectCandidate(
+            contact_id=row["id"],
+            since=row["kit_since"],
+            interactions=row["n"],
+            has_interval=row["kit_interval"] is not None,
+            topics=cadence.words(row["talked_about"]) | frozenset(tags[row["id"]]),
+        )
+        for row in rows
+    ]
+
+
+def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -> None:
+    """Picks the week's reconnect suggestions, once per week (or after a settings change):
+    the few most valuable dormant contacts (cadence.reconnect_picks) that are not due
+    otherwise and not hidden."""
     week = cadence.week_start(today)
     if prefs.reconnect_week == week:
         return
-    months = prefs.dormant_after_months
-    hidden = {
-        h["contact_id"]
-        for h in Hidden.objects.filter(
-            owner=owner, item_type=cadence.RECONNECT, until__gt=today
-        ).values("contact_id")
-    }
-    rows = (
-        selectors.dormant_contacts(owner=owner, today=today, months=months)
-        .annotate(n=Count("interactions"))
-        .values(
-            "id",
-            "last_interaction_on",
-            "met_on",
-            "created_at",
-            "keep_in_touch_days",
-            "talked_about",
-            "n",
+    picks = []
+    if prefs.reconnects_per_week > 0:
+        interests = cadence.words(getattr(owner, "interests", ""))
+        candidates = reconnect_candidates(
+            owner=owner,
+            today=today,
+            months=prefs.dormant_after_months,
+            limit=prefs.reconnects_per_week,
+            interests=interests,
         )
-    )
-    tags = selectors.tag_links(owner=owner)
-    interests = cadence.words(getattr(owner, "interests", ""))
-    candidates = []
-    for row in rows:
-        if row["id"] in hidden:
-            continue
-        names, intervals = tags.get(row["id"], ((), ()))
-        interval = cadence.effective_interval(row["keep_in_touch_days"], intervals)
-        since = cadence.last_touch(
-            row["last_interaction_on"], row["met_on"], row["created_at"].date()
+        picks = cadence.reconnect_picks(
+            candidates, interests=interests, limit=prefs.reconnects_per_week
         )
-        if cadence.keep_in_touch(contact_id=row["id"], since=since, interval=interval, today=today):
-            continue
-        words = cadence.words(row["talked_about"]) | frozenset(n.lower() for n in names)
-        candidates.append(
-            cadence.ReconnectCandidate(
-                contact_id=row["id"],
-                since=since,
-                interactions=row["n"],
-                has_interval=interval is not None,
-                topics=words,
-            )
-        )
-    picks = cadence.reconnect_picks(
-        candidates, interests=interests, limit=prefs.reconnects_per_week
-    )
     with transaction.atomic():
         ReconnectPick.objects.filter(owner=owner).delete()
         ReconnectPick.objects.bulk_create(

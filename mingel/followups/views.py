@@ -3,13 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mingel.core import cadence
-from mingel.followups import feed, links, selectors, services
-from mingel.followups.forms import ItemForm, ReminderSettingsForm, SnoozeDaysForm
+from mingel.followups import digest, feed, links, selectors, services
+from mingel.followups.forms import ItemForm, ReminderSettingsForm
 
 
 def decorate(items):
@@ -28,9 +29,11 @@ def decorate(items):
 def today(request):
     day = selectors.user_today(request.user)
     prefs = services.today_prepare(owner=request.user, today=day)
-    items = decorate(selectors.today_items(owner=request.user, today=day, prefs=prefs))
+    today = selectors.today_list(owner=request.user, today=day, prefs=prefs)
+    items = decorate(today.items)
     groups = {t: [i for i in items if i.type == t] for t in cadence.ITEM_TYPES}
-    context = {"items": items, "groups": groups, "today": day, "snooze_form": SnoozeDaysForm()}
+    more = {t: t in today.more for t in cadence.ITEM_TYPES}
+    context = {"items": items, "groups": groups, "more": more, "today": day}
     return TemplateResponse(request, "followups/today.html", context)
 
 
@@ -130,7 +133,12 @@ def reminder_settings(request):
     feed_url = None
     if prefs.calendar_token:
         feed_url = request.build_absolute_uri(links.feed_path(prefs.calendar_token))
-    context = {"form": form, "prefs": prefs, "feed_url": feed_url}
+    context = {
+        "form": form,
+        "prefs": prefs,
+        "feed_url": feed_url,
+        "digest_overdue": digest.is_overdue(prefs, timezone.now()),
+    }
     return TemplateResponse(request, "followups/settings.html", context)
 
 

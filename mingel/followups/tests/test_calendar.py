@@ -152,3 +152,26 @@ def test_it_keeps_what_was_typed_on_bad_settings(alice_client, alice):
     assert 'value="2"' in response.text
     assert "errors" in response.text or "error" in response.text
     assert ReminderSettings.objects.get(user=alice).digest == "off"
+
+
+def test_an_entry_keeps_its_uid_when_its_date_moves(client, alice):
+    anna = contacts.contact_create(owner=alice, name="Anna", met_on=TODAY - dt.timedelta(days=1))
+    uid = f"followup-{anna.pk}@mingel"
+    before = events_of(parse(client.get(feed_url(alice))))[uid].decoded("DTSTART")
+    with time_machine.travel(NOW + dt.timedelta(days=2), tick=False):
+        after = events_of(parse(client.get(feed_url(alice))))
+    assert set(after) == {uid}
+    assert after[uid].decoded("DTSTART") == before + dt.timedelta(days=2)  # waiting: today
+
+
+def test_the_feed_is_valid_for_a_user_far_from_utc(client, alice):
+    alice.time_zone = "Pacific/Auckland"
+    alice.save()
+    meetup = EventFactory(
+        owner=alice, name="Meetup", date=TODAY + dt.timedelta(days=2), start_time=dt.time(18, 0)
+    )
+    calendar = parse(client.get(feed_url(alice)))
+    start = events_of(calendar)[f"event-{meetup.pk}@mingel"].decoded("DTSTART")
+    assert str(start.tzinfo) == "Pacific/Auckland"
+    assert start.astimezone(dt.UTC) == dt.datetime(2026, 11, 25, 5, 0, tzinfo=dt.UTC)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Pacific/Auckland"]

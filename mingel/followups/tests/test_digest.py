@@ -132,3 +132,79 @@ def test_the_background_thread_sends_without_cron(transactional_db, alice):
             stop.set()
     assert len(mail.outbox) == 1
     assert ReminderSettings.objects.get(user=alice).digest_period == TODAY
+
+
+def test_the_settings_page_says_when_the_last_digest_went_out(alice, alice_client):
+    opt_in(alice)
+    met_yesterday(alice)
+    with time_machine.travel(MONDAY, tick=False):
+        assert "No digest has been sent yet." in alice_client.get("/today/settings/").text
+        digest.send_due_digests(MONDAY)
+        page = alice_client.get("/today/settings/").text
+    assert "Last digest sent: Nov. 23, 2026, 9 a.m." in page
+    assert "The digest is late" not in page
+
+
+def test_the_settings_page_warns_when_no_scheduler_sent_the_digest(alice, alice_client):
+    with time_machine.travel(MONDAY - dt.timedelta(days=3), tick=False):
+        opt_in(alice)
+    # Due from 07:00 in Stockholm; at 08:30 a scheduler may still be on its way.
+    with time_machine.travel(MONDAY - dt.timedelta(minutes=30), tick=False):
+        assert "The digest is late" not in alice_client.get("/today/settings/").text
+    with time_machine.travel(MONDAY + dt.timedelta(hours=1), tick=False):
+        assert "The digest is late" in alice_client.get("/today/settings/").text
+        digest.send_due_digests()  # nothing due: checked, nothing sent, no longer late
+        page = alice_client.get("/today/settings/").text
+    assert "The digest is late" not in page
+    assert "No digest has been sent yet." in page
+    assert "Last checked for the period starting Nov. 23, 2026" in page
+
+
+@pytest.mark.parametrize(
+    ("kind", "now", "late"),
+    [
+        pytest.param("off", MONDAY + dt.timedelta(hours=5), False, id="off"),
+        pytest.param("daily", MONDAY - dt.timedelta(hours=1), False, id="daily-at-8"),
+        pytest.param("daily", MONDAY + dt.timedelta(hours=1), True, id="daily-at-10"),
+        pytest.param("weekly", MONDAY + dt.timedelta(days=2), True, id="weekly-on-wednesday"),
+    ],
+)
+def test_when_a_digest_counts_as_late(alice, kind, now, late):
+    with time_machine.travel(MONDAY - dt.timedelta(days=3), tick=False):
+        prefs = opt_in(alice, kind)
+    assert digest.is_overdue(prefs, now) is late
+
+
+def test_a_digest_just_turned_on_is_not_late(alice, alice_client):
+    with time_machine.travel(MONDAY + dt.timedelta(hours=3), tick=False):  # noon in Stockholm
+        alice_client.post(
+            "/today/settings/",
+            {"digest": "daily", "dormant_after_months": 12, "reconnects_per_week": 3},
+        )
+        assert "The digest is late" not in alice_client.get("/today/settings/").text
+    with time_machine.travel(MONDAY + dt.timedelta(hours=6), tick=False):
+        assert "The digest is late" in alice_client.get("/today/settings/").text
+
+
+def test_a_long_list_says_there_is_more_in_the_app(alice):
+    opt_in(alice)
+    for n in range(12):
+        met_yesterday(alice, name=f"Person {n}")
+    digest.send_due_digests(MONDAY)
+    [message] = mail.outbox
+    assert message.body.count("Follow up with") == 10
+    assert "And more in the app." in message.body
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [pytest.param(None, True, id="default-on"), pytest.param("0", False, id="off")],
+)
+def test_serve_runs_the_digest_unless_turned_off(monkeypatch, value, expected):
+    from mingel.cli import digest_in_process
+
+    if value is None:
+        monkeypatch.delenv("MINGEL_DIGEST_IN_PROCESS", raising=False)
+    else:
+        monkeypatch.setenv("MINGEL_DIGEST_IN_PROCESS", value)
+    assert digest_in_process() is expected

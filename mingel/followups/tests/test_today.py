@@ -218,19 +218,105 @@ def test_today_is_the_users_own_day(alice_client, alice):
         assert "Anna Svensson" in alice_client.get("/today/").text
 
 
-@pytest.mark.parametrize("n", [30, 300])
-def test_it_uses_a_fixed_number_of_queries(alice_client, alice, django_assert_num_queries, n):
-    mentor = TagFactory(owner=alice, name="mentor", keep_in_touch_days=60)
+def many(owner, n):
+    """n contacts of every sort: follow-ups, keep in touch by own or tag interval, dormant;
+    some snoozed; an event."""
+    mentor = TagFactory(owner=owner, name="mentor", keep_in_touch_days=60)
     for i in range(n):
         contact = ContactFactory(
-            owner=alice, met_on=TODAY - dt.timedelta(days=i % 40), keep_in_touch_days=i % 3 or None
+            owner=owner, met_on=TODAY - dt.timedelta(days=i % 40), keep_in_touch_days=i % 3 or None
         )
         contact.tags.add(mentor)
         contacts.interaction_create(
             contact=contact, kind="email", date=dt.date(2024, 1, 1) + dt.timedelta(days=i)
         )
-    EventFactory(owner=alice, date=TODAY + dt.timedelta(days=1))
+        if i % 7 == 0:
+            Hidden.objects.create(
+                owner=owner,
+                item_type="keep_in_touch",
+                contact=contact,
+                until=TODAY + dt.timedelta(days=3),
+            )
+    EventFactory(owner=owner, date=TODAY + dt.timedelta(days=1))
+
+
+# Session, user, reminder settings, hidden items, interval tags, then one query each for
+# follow-ups, keep in touch, the week's reconnects and events.
+PAGE_QUERIES = 9
+
+
+@pytest.mark.parametrize("n", [pytest.param(30, id="30"), pytest.param(300, id="300")])
+def test_the_page_uses_a_fixed_number_of_queries(alice_client, alice, django_assert_num_queries, n):
+    many(alice, n)
     alice_client.get("/today/")  # picks the week's reconnects
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(PAGE_QUERIES):
         response = alice_client.get("/today/")
     assert response.status_code == 200
+    assert response.text.count('class="card today-item') >= 10
+
+
+@pytest.mark.parametrize("n", [pytest.param(30, id="30"), pytest.param(300, id="300")])
+def test_the_api_uses_a_fixed_number_of_queries(alice_api, alice, django_assert_num_queries, n):
+    many(alice, n)
+    alice_api.get("/today")
+    # The token instead of session and user.
+    with django_assert_num_queries(PAGE_QUERIES - 1):
+        response = alice_api.get("/today")
+    assert len(response.json()["items"]) >= 10
+
+
+def test_today_is_the_users_own_day_behind_utc(alice_client, alice, alice_api):
+    alice.time_zone = "America/Los_Angeles"
+    alice.save()
+    contact = contacts.contact_create(owner=alice, name="Anna Svensson", met_on=TODAY)
+    # 05:00 UTC on Tuesday is still Monday evening in Los Angeles: met today, not due yet.
+    with time_machine.travel(dt.datetime(2026, 11, 24, 5, 0, tzinfo=dt.UTC), tick=False):
+        assert "Anna Svensson" not in alice_client.get("/today/").text
+        assert alice_api.get("/today").json()["items"] == []
+        # Marking something done now logs it on Monday, the user's date.
+        alice_client.post(f"/today/contacts/{contact.pk}/done/", {"type": "follow_up"})
+    assert Interaction.objects.get(contact=contact, kind="message").date == TODAY
+
+
+def test_the_follow_up_comes_due_at_the_users_midnight(alice_client, alice, alice_api):
+    alice.time_zone = "America/Los_Angeles"
+    alice.save()
+    contact = contacts.contact_create(owner=alice, name="Anna Svensson", met_on=TODAY)
+    with time_machine.travel(dt.datetime(2026, 11, 24, 7, 59, tzinfo=dt.UTC), tick=False):
+        assert "Anna Svensson" not in alice_client.get("/today/").text  # 23:59 in LA
+    with time_machine.travel(dt.datetime(2026, 11, 24, 8, 1, tzinfo=dt.UTC), tick=False):
+        assert "Anna Svensson" in alice_client.get("/today/").text  # 00:01 in LA
+        [item] = alice_api.get("/today").json()["items"]
+    assert (item["contact_id"], item["due"]) == (contact.pk, "2026-11-24")
+
+
+def test_a_snooze_counts_days_from_the_users_date(alice, alice_api):
+    alice.time_zone = "Pacific/Auckland"
+    alice.save()
+    contact = met(alice)
+    # 11:30 UTC on Monday is already Tuesday 00:30 in Auckland.
+    with time_machine.travel(dt.datetime(2026, 11, 23, 11, 30, tzinfo=dt.UTC), tick=False):
+        response = alice_api.post(
+            "/today/snooze", {"contact_id": contact.pk, "type": "follow_up", "days": 1}
+        )
+    assert response.json()["until"] == "2026-11-25"
+
+
+def test_a_snoozed_keep_in_touch_item_stays_away_and_others_move_up(alice_client, alice):
+    friends = []
+    for n in range(12):
+        friend = ContactFactory(owner=alice, name=f"Friend {n:02d}", keep_in_touch_days=30)
+        contacts.interaction_create(
+            contact=friend, kind="call", date=TODAY - dt.timedelta(days=60 - n)
+        )
+        friends.append(friend)
+    page = alice_client.get("/today/").text
+    assert "Friend 00" in page
+    assert "Friend 10" not in page  # the first ten, the longest waiting first
+    assert "More are waiting" in page
+    alice_client.post(
+        f"/today/contacts/{friends[0].pk}/snooze/", {"type": "keep_in_touch", "days": 7}
+    )
+    page = alice_client.get("/today/").text
+    assert "Friend 00" not in page
+    assert "Friend 10" in page
