@@ -9,7 +9,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from mingel.compose.models import Draft
@@ -103,12 +102,6 @@ def account_has_data(owner) -> bool:
     """Whether the account holds any contact, tag or event (interactions and drafts belong
     to contacts, so they cannot exist without one)."""
     return contacts_of(owner).exists() or tags_of(owner).exists() or events_of(owner).exists()
-
-
-def latest_interaction_dates(owner) -> dict[int, object]:
-    """Contact id -> date of its latest interaction, for the contacts that have one."""
-    latest = interactions_of(owner).values("contact_id").annotate(latest=Max("date"))
-    return {row["contact_id"]: row["latest"] for row in latest.order_by()}
 
 
 DUPLICATE_VALUES = ("id", "name", "company", "role", "email", "linkedin_url")

@@ -154,6 +154,7 @@ BAD = [
     pytest.param(b'{"format": "vcard"}', "not a Mingel archive", id="other-format"),
     pytest.param(b'{"format": "mingel-archive", "version": 2}', "version 2", id="newer-version"),
     pytest.param(set_path(["contacts", 0, "name"], ""), "contacts #1", id="blank-name"),
+    pytest.param(set_path(["contacts", 0, "company"], None), "company", id="null-text"),
     pytest.param(set_path(["contacts", 0, "email"], "not-an-email"), "email", id="bad-email"),
     pytest.param(set_path(["contacts", 0, "met_on"], "15 Jan 2024"), "met_on", id="bad-date"),
     pytest.param(set_path(["contacts", 0, "name"], "x" * 201), "name", id="too-long"),
