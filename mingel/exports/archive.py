@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from mingel.exports import selectors
+from mingel.followups.models import ReminderSettings
 
 FORMAT = "mingel-archive"
 VERSION = 1
@@ -96,10 +97,8 @@ def profile_of(user) -> dict:
 
 
 def reminder_settings_of(user) -> dict | None:
-    from mingel.followups.models import ReminderSettings
-
-    found = ReminderSettings.objects.filter(user=user).values(*REMINDER_FIELDS).first()
-    return found
+    """The user's reminder settings, or None when they never saved any."""
+    return ReminderSettings.objects.filter(user=user).values(*REMINDER_FIELDS).first()
 
 
 def section_rows(owner, name: str) -> Iterator[dict]:

@@ -9,8 +9,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.shortcuts import get_object_or_404
-
 from mingel.compose.models import Draft
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.core.identity import match_keys
@@ -36,13 +34,6 @@ CONTACT_VALUES = (
     "created_at",
     "updated_at",
 )
-
-
-def get_contact_for_user(user, pk) -> Contact:
-    """The user's contact with this id (tags fetched), or 404, also for another's contact."""
-    return get_object_or_404(
-        Contact.objects.select_related("event").prefetch_related("tags"), pk=pk, owner=user
-    )
 
 
 def contact_tag_names(owner) -> dict[int, list[str]]:

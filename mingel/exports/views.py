@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mingel.contacts.selectors import get_contact_for_user
 from mingel.exports import exporting, selectors, services
 from mingel.exports.forms import MergeForm, RestoreForm
 from mingel.exports.restore import ArchiveError
@@ -90,8 +91,8 @@ def duplicates(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_merge(request, contact_id, other_contact_id):
-    keep = selectors.get_contact_for_user(request.user, contact_id)
-    other = selectors.get_contact_for_user(request.user, other_contact_id)
+    keep = get_contact_for_user(request.user, contact_id)
+    other = get_contact_for_user(request.user, other_contact_id)
     if keep.pk == other.pk:
         raise Http404
     form = MergeForm(keep, other, request.POST or None)
