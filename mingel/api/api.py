@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from mingel.api import errors
 from mingel.api.auth import TokenAuth
 from mingel.contacts.api import router as contacts_router
+from mingel.exports.api import router as exports_router
 
 api = NinjaAPI(
     title="Mingel",
@@ -20,3 +21,4 @@ api = NinjaAPI(
 errors.install(api)
 
 api.add_router("/", contacts_router)
+api.add_router("/", exports_router)
