@@ -298,6 +298,69 @@ def draft(
 FAST_COMMANDS = ("coach", "draft")
 
 
+class ExportFormat(StrEnum):
+    vcard = "vcard"
+    csv = "csv"
+    json = "json"
+
+
+def find_owner(email: str):
+    from mingel.accounts.models import User
+
+    owner = User.objects.filter(email__iexact=email.strip()).first()
+    if owner is None:
+        fail(f"no user with email {email}")
+    return owner
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Argument(metavar="vcard|csv|json", help="Format.")],
+    user: Annotated[str, typer.Option(help="Email of the account to export.")],
+) -> None:
+    """Write a user's contacts (vCard 4.0, CSV) or everything (JSON archive) to stdout."""
+    start_django()
+    from django.utils import timezone
+
+    from mingel.exports import exporting
+
+    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    for chunk in exporting.chunks(fmt.value, find_owner(user), now=timezone.now()):
+        if out is None:
+            sys.stdout.write(chunk)
+        else:
+            out.write(chunk.encode("utf-8"))
+    sys.stdout.flush()
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[str, typer.Argument(metavar="FILE", help="Archive file, - for stdin.")],
+    user: Annotated[str, typer.Option(help="Email of the (empty) account to restore into.")],
+) -> None:
+    """Restore a JSON archive into an empty account: everything or nothing."""
+    start_django()
+    from mingel.exports import restore, services
+
+    owner = find_owner(user)
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(source, "rb") as f:
+                data = f.read(restore.MAX_BYTES + 1)
+    except FileNotFoundError:
+        fail(f"no such file: {source}", 2)
+    except OSError as exc:
+        fail(f"cannot read {source}: {exc.strerror}")
+    try:
+        counts = services.archive_restore(owner=owner, parsed=restore.parse_archive(data))
+    except restore.ArchiveError as exc:
+        fail(str(exc))
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    typer.echo(f"restored {summary} into {owner.email}")
+
+
 def main() -> None:
     if sys.argv[1:2] and sys.argv[1] in FAST_COMMANDS:
         from mingel import textcli

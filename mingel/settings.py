@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mingel.followups",
     "mingel.progress",
     "mingel.search",
+    "mingel.exports",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("mingel.followups.urls")),
     path("events/", include("mingel.events.urls")),
     path("", include("mingel.progress.urls")),
+    path("data/", include("mingel.exports.urls")),
 ]

@@ -42,6 +42,7 @@ FACTORIES = {
     "interaction_id": make_interaction,
     "tag_id": lambda owner, made: TagFactory(owner=owner),
     "token_id": lambda owner, made: token_create(user=owner, name="alice's")[0],
+    "other_contact_id": lambda owner, made: ContactFactory(owner=owner),
 }
 # Values for route parameters that carry no object id (none yet). Add one here if a new
 # route needs it, e.g. "kind": "connect".

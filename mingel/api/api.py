@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from mingel.api import errors
 from mingel.api.auth import TokenAuth
 from mingel.contacts.api import router as contacts_router
+from mingel.exports.api import router as exports_router
 
 api = NinjaAPI(
     title="Mingel",
@@ -22,3 +23,4 @@ errors.install(api)
 api.add_router("/", contacts_router)
 api.add_router("/", "mingel.events.api.router")
 api.add_router("/", "mingel.followups.api.router")
+api.add_router("/", exports_router)

@@ -1,0 +1,75 @@
+"""Contacts as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Å, Ä and
+Ö right), a header row, and cells that a spreadsheet would run as formulas neutralised."""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from django.utils.translation import gettext_lazy as _
+
+BOM = "\ufeff"
+# A cell starting with one of these is a formula (or starts one after a tab or line break)
+# in Excel, LibreOffice and Google Sheets; "=HYPERLINK(...)" in a contact's notes must not
+# run when the user opens the export. OWASP's advice: prefix an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS = [
+    ("name", _("Name")),
+    ("company", _("Company")),
+    ("role", _("Role")),
+    ("email", _("Email")),
+    ("phone", _("Phone")),
+    ("linkedin_url", _("LinkedIn")),
+    ("met_on", _("Met on")),
+    ("where_met", _("Where we met")),
+    ("talked_about", _("What we talked about")),
+    ("notes", _("Notes")),
+    ("tags", _("Tags")),
+    ("keep_in_touch_days", _("Keep in touch every (days)")),
+    ("last_interaction_on", _("Last interaction")),
+    ("event", _("Event")),
+]
+# Tag names may hold commas; a semicolon is rarer in them and what spreadsheets users expect.
+TAG_SEPARATOR = "; "
+ROWS_PER_CHUNK = 200
+
+
+def neutralise(value: str) -> str:
+    """The cell's text, with a leading apostrophe when a spreadsheet would read a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = TAG_SEPARATOR.join(value)
+    return neutralise(value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def contacts_csv(contacts: Iterable[dict], events: dict[int, str]) -> Iterator[str]:
+    """The CSV text in chunks: BOM and header first, then rows of the contact dicts from
+    `selectors.contact_rows` (`events` maps event ids to names).
+
+    The header is translated now, in the caller's language: the chunks may be produced
+    after the request's language is no longer active."""
+    header = [str(label) for _field, label in COLUMNS]
+    return _chunks(header, contacts, events)
+
+
+def _chunks(header: list[str], contacts: Iterable[dict], events: dict[int, str]):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    yield BOM + buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    for n, contact in enumerate(contacts, 1):
+        contact["event"] = events.get(contact["event_id"]) if contact["event_id"] else None
+        writer.writerow([cell(contact[field]) for field, _label in COLUMNS])
+        if n % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
