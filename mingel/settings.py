@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "mingel.events",
     "mingel.compose",
     "mingel.followups",
+    "mingel.imports",
 ]
 
 MIDDLEWARE = [

@@ -9,4 +9,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("mingel.compose.urls")),
     path("", include("mingel.followups.urls")),
+    path("imports/", include("mingel.imports.urls")),
 ]

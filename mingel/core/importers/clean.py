@@ -1,0 +1,103 @@
+"""From raw cell values to a `Record` or a `RowError`: the rules every importer shares.
+
+Values are trimmed and normalised (NFC, no control characters), checked against the
+contact table's limits, and refused when they look like a spreadsheet formula: such a
+cell (`=HYPERLINK(...)`) is a known way to smuggle a live formula into a spreadsheet that
+later opens an export, so it is reported rather than stored.
+"""
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from mingel.core.identity import normalise_email, normalise_linkedin_url
+from mingel.core.importers.model import LIMITS, TAG_LIMIT, Record, RowError
+
+# Control characters except tab and newline; NUL in particular, which PostgreSQL refuses.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
+_SPACES = re.compile(r"[ \u00a0]+")
+# `=anything`, or `+`, `-`, `@` followed by a function call: what spreadsheets evaluate.
+# A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
+_FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
+
+
+def one_line(value: str) -> str:
+    """A single-line value: line breaks and tabs become spaces, runs of spaces one."""
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
+    return _SPACES.sub(" ", _LINE_BREAKS.sub(" ", value)).strip()
+
+
+def multi_line(value: str) -> str:
+    """A text value that keeps its line breaks (as \\n) but loses control characters."""
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in value.split("\n")).strip()
+
+
+def looks_like_formula(value: str) -> bool:
+    return bool(_FORMULA.match(value))
+
+
+def valid_email(value: str) -> bool:
+    return bool(_EMAIL.match(value))
+
+
+def linkedin_profile(url: str) -> str:
+    """The URL to store for a LinkedIn profile, '' when `url` is not one."""
+    if not normalise_linkedin_url(url):
+        return ""
+    return url if url.lower().startswith(("http://", "https://")) else f"https://{url}"
+
+
+def build_record(
+    line: int,
+    *,
+    name: str,
+    company: str = "",
+    role: str = "",
+    email: str = "",
+    phone: str = "",
+    linkedin_url: str = "",
+    notes: str = "",
+    tags: Iterable[str] = (),
+    connected_on: dt.date | None = None,
+) -> Record | RowError:
+    """A clean record, or the first reason this row cannot become one."""
+    values = {
+        "name": one_line(name),
+        "company": one_line(company),
+        "role": one_line(role),
+        "email": one_line(email),
+        "phone": one_line(phone),
+        "linkedin_url": one_line(linkedin_url),
+        "notes": multi_line(notes),
+    }
+    clean_tags: dict[str, str] = {}
+    for tag in tags:
+        tag = one_line(tag)
+        if tag and tag.casefold() not in clean_tags:
+            clean_tags[tag.casefold()] = tag
+    for field, value in [*values.items(), *(("tags", t) for t in clean_tags.values())]:
+        if looks_like_formula(value):
+            return RowError(line, "formula", {"field": field, "value": value[:40]})
+    if not values["name"]:
+        return RowError(line, "no_name")
+    for field, limit in LIMITS.items():
+        if len(values[field]) > limit:
+            return RowError(line, "too_long", {"field": field, "limit": limit})
+    for tag in clean_tags.values():
+        if len(tag) > TAG_LIMIT:
+            return RowError(line, "too_long", {"field": "tags", "limit": TAG_LIMIT})
+    if values["email"]:
+        if not valid_email(values["email"]):
+            return RowError(line, "bad_email", {"value": values["email"][:80]})
+        values["email"] = normalise_email(values["email"])
+    if values["linkedin_url"]:
+        url = linkedin_profile(values["linkedin_url"])
+        if not url:
+            return RowError(line, "bad_linkedin", {"value": values["linkedin_url"][:80]})
+        values["linkedin_url"] = url
+    return Record(line=line, tags=tuple(clean_tags.values()), connected_on=connected_on, **values)
