@@ -98,11 +98,9 @@ def layout(path: Path) -> Layout:
     encoding = detect_encoding(path)
     with open_text(path, encoding) as stream:
         first = ""
-        for raw in stream:
+        while raw := stream.readline(1 << 16):
             if raw.strip():
                 first = raw
-                break
-            if len(raw) > 1 << 16:
                 break
         delimiter = sniff_delimiter(first)
         stream.seek(0)

@@ -12,11 +12,25 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mingel.core.identity import match_keys
+from mingel.core.identity import match_keys, normalise_name
 from mingel.core.importers.model import Record, RowError
 
 FILLABLE = ("company", "role", "email", "phone", "linkedin_url", "notes")
-KEY_ORDER = ("email:", "linkedin:", "name:")
+KEY_ORDER = ("email:", "linkedin:", "name:", "bare:")
+
+
+def import_keys(*, name: str, company: str, email: str, linkedin_url: str) -> frozenset[str]:
+    """The identity match keys; for a person with none (a name and perhaps a phone
+    number: many phone contacts), the bare name. Without it, importing such a file twice
+    would create everyone twice; with it, two people of the same name and nothing else
+    become one, which nothing in the file could tell apart anyway."""
+    keys = match_keys(name=name, company=company, email=email, linkedin_url=linkedin_url)
+    # A name of punctuation only normalises to nothing: then its exact (folded) spelling.
+    if keys or not (bare := normalise_name(name) or name.strip().casefold()):
+        return keys
+    return frozenset({f"bare:{bare}"})
+
+
 KEEP_ERRORS = 1000  # errors listed in a summary; the count covers all of them
 
 
@@ -61,7 +75,7 @@ class Person:
         return self.line is not None
 
     def keys(self) -> frozenset[str]:
-        return match_keys(
+        return import_keys(
             name=self.name, company=self.company, email=self.email, linkedin_url=self.linkedin_url
         )
 
@@ -195,7 +209,7 @@ class Planner:
     def take(self, item: Record | RowError) -> Outcome:
         if isinstance(item, RowError):
             return Outcome("error", item.line, error=item)
-        keys = match_keys(
+        keys = import_keys(
             name=item.name, company=item.company, email=item.email, linkedin_url=item.linkedin_url
         )
         person = self._find(keys)

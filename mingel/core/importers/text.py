@@ -23,6 +23,8 @@ _BOMS = (
 # Cells up to this size are read; a larger one (or a quote that never closes) stops the
 # file with a clear error instead of growing without bound.
 FIELD_LIMIT = 128 * 1024
+# Nor is a longer line read whole into memory.
+LINE_LIMIT = 1024 * 1024
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -42,7 +44,7 @@ def detect_encoding(path: Path) -> str:
     with open(path, "rb") as f:
         head = f.read(4)
     for bom, encoding in _BOMS:
-        if head.startswith(bom):
+        if head.startswith(bom) and _decodes(path, encoding):
             return encoding
     for encoding in ("utf-8", "cp1252"):
         if _decodes(path, encoding):
@@ -54,7 +56,7 @@ def open_text(path: Path, encoding: str | None = None) -> io.TextIOWrapper:
     """`path` as a text stream that keeps line endings (csv and vCard need them raw)."""
     try:
         return open(path, encoding=encoding or detect_encoding(path), newline="")
-    except OSError as exc:
+    except (OSError, LookupError) as exc:
         raise FileError("unreadable", detail=str(exc)) from exc
 
 
@@ -62,7 +64,8 @@ def csv_rows(stream, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """(line where the row starts, cells) for each row; FileError on broken quoting or a
     huge cell, with the line where it happened."""
     csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(stream, delimiter=delimiter, strict=True)
+    lines = limited_lines(stream)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
@@ -77,3 +80,13 @@ def csv_rows(stream, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
             raise FileError("bad_encoding", line=start, detail=str(exc)) from exc
         yield start, row
         start = reader.line_num + 1
+
+
+def limited_lines(stream, limit: int = LINE_LIMIT) -> Iterator[str]:
+    """The stream's lines; FileError for a line longer than `limit` (never read whole)."""
+    number = 0
+    while line := stream.readline(limit):
+        number += 1
+        if len(line) >= limit and not line.endswith(("\n", "\r")):
+            raise FileError("huge_field", line=number)
+        yield line

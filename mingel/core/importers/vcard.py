@@ -16,7 +16,7 @@ import vobject
 
 from mingel.core.importers.clean import build_record, linkedin_profile, one_line
 from mingel.core.importers.model import FileError, Record, RowError
-from mingel.core.importers.text import open_text
+from mingel.core.importers.text import limited_lines, open_text
 
 # A card with a large photo runs to a few hundred kB; beyond this it is not a contact.
 CARD_LIMIT = 4 * 1024 * 1024
@@ -27,7 +27,7 @@ SYSTEM_CATEGORIES = {"mycontacts", "starred"}
 def cards(stream) -> Iterator[tuple[int, str]]:
     """(line of BEGIN:VCARD, the card's text) for each card in the stream."""
     start, lines, size = 0, [], 0
-    for number, raw in enumerate(stream, 1):
+    for number, raw in enumerate(limited_lines(stream, CARD_LIMIT), 1):
         marker = raw.strip().upper()
         if not start:
             if marker == "BEGIN:VCARD":
@@ -58,6 +58,10 @@ def parse(path: Path, encoding: str | None = None) -> Iterator[Record | RowError
                 yield card_record(line, text)
         except UnicodeDecodeError as exc:
             raise FileError("bad_encoding", detail=str(exc)) from exc
+        except FileError as exc:
+            if exc.code == "huge_field":  # one line longer than a card may be
+                raise FileError("card_too_large", line=exc.line) from exc
+            raise
     if not seen_any:
         raise FileError("not_vcard", line=1)
 

@@ -87,9 +87,11 @@ def test_a_new_connection_date_is_an_interaction_and_may_move_the_last_one():
     assert "last_interaction_on" in existing.dirty
 
 
-def test_a_name_alone_matches_nobody():
-    planner = Planner([Person(id=1, name="Anna Berg")])
-    assert planner.take(rec(2, "Anna Berg")).kind == "create"
+def test_a_name_alone_matches_only_a_name_alone():
+    planner = Planner([Person(id=1, name="Anna Berg"), Person(id=2, name="Bo Ek", company="X")])
+    assert planner.take(rec(2, "anna berg", phone="070")).kind == "update"
+    assert planner.take(rec(3, "Bo Ek")).kind == "create"
+    assert planner.take(rec(4, "Anna Berg", company="Acme")).kind == "create"
 
 
 def test_errors_are_counted_and_kept_with_their_line():
