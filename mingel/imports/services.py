@@ -17,7 +17,7 @@ from mingel.core.importers import csvfile
 from mingel.core.importers.model import FileError, Record, RowError
 from mingel.core.importers.plan import Person, Summary
 from mingel.core.importers.text import detect_encoding
-from mingel.imports import progress, selectors, sources, storage
+from mingel.imports import bulk, progress, selectors, sources, storage
 from mingel.imports.models import ImportJob
 
 logger = logging.getLogger(__name__)
@@ -80,23 +80,25 @@ class Writer:
         return tag.pk
 
     def create(self, people: list[Person]) -> None:
-        contacts = [
-            Contact(
-                owner=self.owner,
-                name=p.name,
-                company=p.company,
-                role=p.role,
-                email=p.email,
-                phone=p.phone,
-                linkedin_url=p.linkedin_url,
-                notes=p.notes,
-                last_interaction_on=p.last_interaction_on,
-            )
-            for p in people
-        ]
-        Contact.objects.bulk_create(contacts, batch_size=BATCH)
-        for person, contact in zip(people, contacts, strict=True):
-            person.id = contact.pk
+        ids = bulk.insert(
+            Contact,
+            [
+                {
+                    "owner_id": self.owner.pk,
+                    "name": p.name,
+                    "company": p.company,
+                    "role": p.role,
+                    "email": p.email,
+                    "phone": p.phone,
+                    "linkedin_url": p.linkedin_url,
+                    "notes": p.notes,
+                    "last_interaction_on": p.last_interaction_on,
+                }
+                for p in people
+            ],
+        )
+        for person, pk in zip(people, ids, strict=True):
+            person.id = pk
             person.notes = ""  # written; only whether there are notes matters from here
         self.extras(people)
 
@@ -116,18 +118,18 @@ class Writer:
     def extras(self, people: list[Person]) -> None:
         """The people's new LinkedIn connection dates and tags. Their last_interaction_on
         was raised by the planner already and is written with the contact."""
-        Interaction.objects.bulk_create(
+        owner_id = self.owner.pk
+        bulk.insert(
+            Interaction,
             [
-                Interaction(owner=self.owner, contact_id=p.id, kind="linkedin", date=day)
+                {"owner_id": owner_id, "contact_id": p.id, "kind": "linkedin", "date": day}
                 for p in people
                 for day in p.new_dates
             ],
-            batch_size=BATCH,
         )
-        through = Contact.tags.through
-        Contact.tags.through.objects.bulk_create(
-            [through(contact_id=p.id, tag_id=self.tag_id(t)) for p in people for t in p.new_tags],
-            batch_size=BATCH,
+        bulk.insert(
+            Contact.tags.through,
+            [{"contact_id": p.id, "tag_id": self.tag_id(t)} for p in people for t in p.new_tags],
         )
         for person in people:
             person.new_dates, person.new_tags, person.dirty = [], [], set()

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from mingel.core.identity import normalise_email, normalise_linkedin_url
+from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
 from mingel.core.importers.model import LIMITS, TAG_LIMIT, Record, RowError
 
 # Control characters except tab and newline; NUL in particular, which PostgreSQL refuses.
@@ -21,11 +21,14 @@ _SPACES = re.compile(r"[ \u00a0]+")
 # `=anything`, or `+`, `-`, `@` followed by a function call: what spreadsheets evaluate.
 # A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
 _FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
+_FORMULA_START = frozenset("=+-@")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
 
 
 def one_line(value: str) -> str:
     """A single-line value: line breaks and tabs become spaces, runs of spaces one."""
+    if value.isascii() and value.isprintable() and "  " not in value:
+        return value.strip()  # the common case, without the regular expressions
     value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
     return _SPACES.sub(" ", _LINE_BREAKS.sub(" ", value)).strip()
 
@@ -38,7 +41,7 @@ def multi_line(value: str) -> str:
 
 
 def looks_like_formula(value: str) -> bool:
-    return bool(_FORMULA.match(value))
+    return value[:1] in _FORMULA_START and bool(_FORMULA.match(value))
 
 
 def valid_email(value: str) -> bool:
@@ -80,14 +83,17 @@ def build_record(
         tag = one_line(tag)
         if tag and tag.casefold() not in clean_tags:
             clean_tags[tag.casefold()] = tag
-    for field, value in [*values.items(), *(("tags", t) for t in clean_tags.values())]:
-        if looks_like_formula(value):
+    for field, value in values.items():
+        if value[:1] in _FORMULA_START and looks_like_formula(value):
             return RowError(line, "formula", {"field": field, "value": value[:40]})
+    for value in clean_tags.values():
+        if looks_like_formula(value):
+            return RowError(line, "formula", {"field": "tags", "value": value[:40]})
     if not values["name"]:
         return RowError(line, "no_name")
-    for field, limit in LIMITS.items():
-        if len(values[field]) > limit:
-            return RowError(line, "too_long", {"field": field, "limit": limit})
+    for field, value in values.items():
+        if len(value) > LIMITS[field]:
+            return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
     for tag in clean_tags.values():
         if len(tag) > TAG_LIMIT:
             return RowError(line, "too_long", {"field": "tags", "limit": TAG_LIMIT})
@@ -95,9 +101,30 @@ def build_record(
         if not valid_email(values["email"]):
             return RowError(line, "bad_email", {"value": values["email"][:80]})
         values["email"] = normalise_email(values["email"])
-    if values["linkedin_url"]:
-        url = linkedin_profile(values["linkedin_url"])
-        if not url:
-            return RowError(line, "bad_linkedin", {"value": values["linkedin_url"][:80]})
-        values["linkedin_url"] = url
-    return Record(line=line, tags=tuple(clean_tags.values()), connected_on=connected_on, **values)
+    keys = import_keys(
+        name=values["name"],
+        company=values["company"],
+        email=values["email"],
+        linkedin_url=values["linkedin_url"],
+    )
+    if url := values["linkedin_url"]:
+        # A LinkedIn profile address gave a key; anything else did not.
+        if not any(k.startswith("linkedin:") for k in keys):
+            return RowError(line, "bad_linkedin", {"value": url[:80]})
+        if not url.lower().startswith(("http://", "https://")):
+            values["linkedin_url"] = f"https://{url}"
+    return Record(
+        line=line, tags=tuple(clean_tags.values()), connected_on=connected_on, keys=keys, **values
+    )
+
+
+def import_keys(*, name: str, company: str, email: str, linkedin_url: str) -> frozenset[str]:
+    """The identity match keys; for a person with none (a name and perhaps a phone
+    number: many phone contacts), the bare name. Without it, importing such a file twice
+    would create everyone twice; with it, two people of the same name and nothing else
+    become one, which nothing in the file could tell apart anyway."""
+    keys = match_keys(name=name, company=company, email=email, linkedin_url=linkedin_url)
+    # A name of punctuation only normalises to nothing: then its exact (folded) spelling.
+    if keys or not (bare := normalise_name(name) or name.strip().casefold()):
+        return keys
+    return frozenset({f"bare:{bare}"})

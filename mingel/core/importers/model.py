@@ -45,6 +45,8 @@ class Record:
     notes: str = ""
     tags: tuple[str, ...] = ()
     connected_on: dt.date | None = None
+    # The keys this person is matched by (see plan.import_keys); build_record fills them.
+    keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def fields(self) -> dict[str, str]:
         """The contact's plain text fields, by name."""

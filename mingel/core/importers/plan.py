@@ -12,25 +12,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mingel.core.identity import match_keys, normalise_name
+from mingel.core.identity import normalise_linkedin_url
+from mingel.core.importers.clean import import_keys
 from mingel.core.importers.model import Record, RowError
 
 FILLABLE = ("company", "role", "email", "phone", "linkedin_url", "notes")
 KEY_ORDER = ("email:", "linkedin:", "name:", "bare:")
-
-
-def import_keys(*, name: str, company: str, email: str, linkedin_url: str) -> frozenset[str]:
-    """The identity match keys; for a person with none (a name and perhaps a phone
-    number: many phone contacts), the bare name. Without it, importing such a file twice
-    would create everyone twice; with it, two people of the same name and nothing else
-    become one, which nothing in the file could tell apart anyway."""
-    keys = match_keys(name=name, company=company, email=email, linkedin_url=linkedin_url)
-    # A name of punctuation only normalises to nothing: then its exact (folded) spelling.
-    if keys or not (bare := normalise_name(name) or name.strip().casefold()):
-        return keys
-    return frozenset({f"bare:{bare}"})
-
-
 KEEP_ERRORS = 1000  # errors listed in a summary; the count covers all of them
 
 
@@ -199,20 +186,31 @@ class Planner:
         for key in keys:
             self.index.setdefault(key, person)
 
-    def _find(self, keys) -> Person | None:
+    def _find(self, keys, linkedin_url: str) -> Person | None:
+        """The person a key points to, email first. A match by name is refused when both
+        have a LinkedIn profile and the profiles differ: one person has one profile, so
+        two Anna Svensson at Spotify with two profiles are two people."""
+        found = [k for k in keys if k in self.index]
         for prefix in KEY_ORDER:
-            for key in keys:
-                if key.startswith(prefix) and key in self.index:
-                    return self.index[key]
+            for key in found:
+                if not key.startswith(prefix):
+                    continue
+                person = self.index[key]
+                by_name = prefix in ("name:", "bare:")
+                if by_name and linkedin_url and person.linkedin_url:
+                    profile = normalise_linkedin_url(linkedin_url)
+                    if normalise_linkedin_url(person.linkedin_url) != profile:
+                        continue
+                return person
         return None
 
     def take(self, item: Record | RowError) -> Outcome:
         if isinstance(item, RowError):
             return Outcome("error", item.line, error=item)
-        keys = import_keys(
+        keys = item.keys or import_keys(
             name=item.name, company=item.company, email=item.email, linkedin_url=item.linkedin_url
         )
-        person = self._find(keys)
+        person = self._find(keys, item.linkedin_url)
         if person is None:
             person = Person(line=item.line, name=item.name)
             person.merge(item)

@@ -99,3 +99,15 @@ def test_errors_are_counted_and_kept_with_their_line():
     _, summary = run(planner, [RowError(4, "no_name"), rec(5, "A")])
     assert summary.error_count == 1 and summary.errors == [RowError(4, "no_name")]
     assert summary.to_dict()["errors"] == [{"line": 4, "code": "no_name", "params": {}}]
+
+
+def test_two_profiles_under_one_name_and_company_are_two_people():
+    planner = Planner([Person(id=1, name="Anna Berg", company="Acme", linkedin_url="")])
+    first = planner.take(
+        rec(2, "Anna Berg", company="Acme", linkedin_url="https://www.linkedin.com/in/anna-1")
+    )
+    assert first.kind == "update"  # the existing Anna had no profile: now she has this one
+    second = planner.take(
+        rec(3, "Anna Berg", company="Acme", linkedin_url="https://www.linkedin.com/in/anna-2")
+    )
+    assert second.kind == "create"
