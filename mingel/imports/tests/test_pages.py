@@ -170,3 +170,14 @@ def test_a_large_import_runs_in_a_thread_and_reports_progress(alice, monkeypatch
     job.refresh_from_db()
     assert job.status == "done" and job.result["created"] == 5
     assert Contact.objects.filter(owner=alice).count() == 5
+
+
+def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
+    alice.language = "sv"
+    alice.save()
+    upload(alice_client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    page = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert "Det här händer" in page.text
+    assert "rad 12" in page.text and "är inget datum som 15 Jan 2024" in page.text
+    assert "fältet företag ser ut som en kalkylarksformel" in page.text
