@@ -41,8 +41,10 @@ def insert(model, rows: list[dict], *, batch_size: int = 1000) -> list[int]:
     columns = _columns(model)
     quote = connection.ops.quote_name
     width = len(columns)
-    # SQLite's limit on bound parameters, and PostgreSQL's, both allow this many rows.
-    batch_size = max(1, min(batch_size, connection.features.max_query_params // width))
+    # Within the backend's limit on bound parameters (SQLite has one; PostgreSQL's wire
+    # protocol allows 65,535).
+    limit = connection.features.max_query_params or 65535
+    batch_size = max(1, min(batch_size, limit // width))
     head = (
         f"INSERT INTO {quote(model._meta.db_table)} "
         f"({', '.join(quote(c[1]) for c in columns)}) VALUES "

@@ -55,3 +55,12 @@ def remove_stale(owner_id: int, now: float | None = None) -> None:
     for path in base.glob("*.upload"):
         if now - path.stat().st_mtime > KEEP_SECONDS:
             path.unlink(missing_ok=True)
+
+
+def remove_all(owner_id: int) -> None:
+    """Every upload of one user (for deleting an account)."""
+    base = folder(owner_id)
+    if base.is_dir():
+        for path in base.glob("*.upload"):
+            path.unlink(missing_ok=True)
+        base.rmdir()

@@ -181,3 +181,10 @@ def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
     assert "Det här händer" in page.text
     assert "rad 12" in page.text and "är inget datum som 15 Jan 2024" in page.text
     assert "fältet företag ser ut som en kalkylarksformel" in page.text
+
+
+def test_all_of_a_users_uploads_can_be_removed(alice, alice_client, fixture_path):
+    upload(alice_client, "vcard", fixture_path("apple.vcf"))
+    assert storage.folder(alice.pk).is_dir()
+    storage.remove_all(alice.pk)
+    assert not storage.folder(alice.pk).exists()
