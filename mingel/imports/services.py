@@ -132,7 +132,7 @@ class Writer:
             [{"contact_id": p.id, "tag_id": self.tag_id(t)} for p in people for t in p.new_tags],
         )
         for person in people:
-            person.new_dates, person.new_tags, person.dirty = [], [], set()
+            person.new_dates, person.new_tags, person.dirty = (), (), ()
             self.touched.append(person.id)
 
 

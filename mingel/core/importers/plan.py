@@ -51,11 +51,13 @@ class Person:
         self.notes = notes
         self.has_notes = has_notes or bool(notes)
         self.last_interaction_on: dt.date | None = values.get("last_interaction_on")
-        self.tag_keys: set[str] = set(values.get("tag_keys", ()))
-        self.linkedin_dates: set[dt.date] = set(values.get("linkedin_dates", ()))
-        self.dirty: set[str] = set()
-        self.new_tags: list[str] = []
-        self.new_dates: list[dt.date] = []
+        # Tuples, not sets: a planner holds one Person per contact, and most have no tag,
+        # one connection date and nothing to change; an empty set costs 216 bytes.
+        self.tag_keys: tuple[str, ...] = tuple(values.get("tag_keys", ()))
+        self.linkedin_dates: tuple[dt.date, ...] = tuple(values.get("linkedin_dates", ()))
+        self.dirty: tuple[str, ...] = ()
+        self.new_tags: tuple[str, ...] = ()
+        self.new_dates: tuple[dt.date, ...] = ()
 
     @property
     def is_new(self) -> bool:
@@ -82,21 +84,24 @@ class Person:
                 continue
             setattr(self, f, value)
             changed.append(f)
-        self.dirty.update(changed)
+        dirty = [f for f in changed if f not in self.dirty]
         for tag in record.tags:
             if tag.casefold() not in self.tag_keys:
-                self.tag_keys.add(tag.casefold())
-                self.new_tags.append(tag)
+                self.tag_keys += (tag.casefold(),)
+                self.new_tags += (tag,)
                 if "tags" not in changed:
                     changed.append("tags")
         day = record.connected_on
         if day is not None and day not in self.linkedin_dates:
-            self.linkedin_dates.add(day)
-            self.new_dates.append(day)
+            self.linkedin_dates += (day,)
+            self.new_dates += (day,)
             if self.last_interaction_on is None or day > self.last_interaction_on:
                 self.last_interaction_on = day
-                self.dirty.add("last_interaction_on")
+                if "last_interaction_on" not in self.dirty:
+                    dirty.append("last_interaction_on")
             changed.append("linkedin")
+        if dirty:
+            self.dirty += tuple(dirty)
         return changed
 
 
@@ -214,7 +219,7 @@ class Planner:
         if person is None:
             person = Person(line=item.line, name=item.name)
             person.merge(item)
-            person.dirty.clear()
+            person.dirty = ()
             self._register(person, keys)
             self.pending.append(person)
             return Outcome("create", item.line, item.name)

@@ -46,7 +46,7 @@ def test_existing_contacts_are_filled_in_never_overwritten():
         )
     ]
     assert outcome.kind == "update" and outcome.changes == ("phone", "tags")
-    assert (existing.role, existing.phone, existing.new_tags) == ("CTO", "070", ["X"])
+    assert (existing.role, existing.phone, existing.new_tags) == ("CTO", "070", ("X",))
     assert planner.take_dirty() == [existing] and planner.take_pending() == []
 
 
@@ -55,8 +55,8 @@ def test_nothing_new_is_a_duplicate():
         id=7,
         name="Anna Berg",
         company="Acme",
-        tag_keys={"x"},
-        linkedin_dates={dt.date(2024, 1, 1)},
+        tag_keys=("x",),
+        linkedin_dates=(dt.date(2024, 1, 1),),
         has_notes=True,
     )
     planner = Planner([existing])
@@ -82,7 +82,7 @@ def test_a_new_connection_date_is_an_interaction_and_may_move_the_last_one():
     planner.take(rec(2, "Anna", email="a@example.com", connected_on=dt.date(2022, 1, 1)))
     assert existing.last_interaction_on == dt.date(2023, 5, 1)
     planner.take(rec(3, "Anna", email="a@example.com", connected_on=dt.date(2024, 1, 1)))
-    assert existing.new_dates == [dt.date(2022, 1, 1), dt.date(2024, 1, 1)]
+    assert existing.new_dates == (dt.date(2022, 1, 1), dt.date(2024, 1, 1))
     assert existing.last_interaction_on == dt.date(2024, 1, 1)
     assert "last_interaction_on" in existing.dirty
 
