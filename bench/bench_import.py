@@ -5,7 +5,6 @@
 import datetime as dt
 import os
 import random
-import resource
 import tempfile
 import time
 import tracemalloc
@@ -79,7 +78,6 @@ def run() -> str:
         path = Path(folder) / "Connections.csv"
         write_connections(path)
         size_mb = path.stat().st_size / 2**20
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         results = []
 
         user = fresh_user("empty")
@@ -90,7 +88,6 @@ def run() -> str:
         assert Contact.objects.filter(owner=user).count() == ROWS
         seconds, summary, _ = timed_import(user, path)
         results.append(("same file again (all duplicates)", seconds, summary))
-        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         # Rolled back, so the heavy user stays as seeded for this and other benchmarks.
         with transaction.atomic():
@@ -129,8 +126,6 @@ def run() -> str:
         f"- import: **{peak:.1f} MB** peak; preview: {peak_preview:.1f} MB peak "
         f"(the file is {size_mb:.1f} MB and is never held: rows stream through; what grows "
         "with the row count is the duplicate index, one small entry per person).",
-        f"- process peak RSS (getrusage) went from {rss_before:.0f} MB to {rss_after:.0f} MB "
-        "over the preview, the import and the re-import.",
         "",
         f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
         " The machine is shared with other work: wall time stretches with the load, CPU time"

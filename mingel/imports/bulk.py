@@ -12,23 +12,30 @@ from django.db import connection, models
 from django.utils import timezone
 
 
-def _columns(model):
-    """(attname, column, default, adapter) for every column but the primary key."""
+def _adapter(field):
     ops = connection.ops
+    if isinstance(field, models.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
+        return ops.adapt_datefield_value
+    return None
+
+
+def _columns(model):
+    """(attname, column, default, adapter) for every column but the primary key; the
+    default already adapted."""
     now = timezone.now()
     result = []
     for field in model._meta.concrete_fields:
         if field.primary_key:
             continue
-        adapt = None
-        if isinstance(field, models.DateTimeField):
-            adapt = ops.adapt_datetimefield_value
-        elif isinstance(field, models.DateField):
-            adapt = ops.adapt_datefield_value
+        adapt = _adapter(field)
         if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
             default = now
         else:
             default = field.get_default()
+        if adapt is not None and isinstance(default, dt.date):
+            default = adapt(default)
         result.append((field.attname, field.column, default, adapt))
     return result
 
@@ -58,10 +65,34 @@ def insert(model, rows: list[dict], *, batch_size: int = 1000) -> list[int]:
             params = []
             for row in batch:
                 for attname, _column, default, adapt in columns:
-                    value = row.get(attname, default)
-                    if adapt is not None and isinstance(value, dt.date):
-                        value = adapt(value)
-                    params.append(value)
+                    if attname not in row:
+                        params.append(default)
+                    elif adapt is not None and isinstance(row[attname], dt.date):
+                        params.append(adapt(row[attname]))
+                    else:
+                        params.append(row[attname])
             cursor.execute(head + ", ".join([one] * len(batch)) + returning, params)
             ids.extend(r[0] for r in cursor.fetchall())
     return ids
+
+
+def update(model, fields: list[str], rows: list[tuple]) -> None:
+    """Sets `fields` (attnames) on many rows: each row is (pk, value, value, ...). One
+    prepared statement run for every row, instead of bulk_update's CASE per field."""
+    if not rows:
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    adapters = [_adapter(meta.get_field(f)) for f in fields]
+    assignments = ", ".join(f"{quote(meta.get_field(f).column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
+    params = [
+        [
+            adapt(value) if adapt is not None and isinstance(value, dt.date) else value
+            for adapt, value in zip(adapters, values, strict=True)
+        ]
+        + [pk]
+        for pk, *values in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)

@@ -108,11 +108,11 @@ class Writer:
             if person.dirty:
                 groups[tuple(sorted(person.dirty))].append(person)
         for fields, group in groups.items():
-            contacts = [
-                Contact(pk=p.id, updated_at=self.now, **{f: getattr(p, f) for f in fields})
-                for p in group
-            ]
-            Contact.objects.bulk_update(contacts, [*fields, "updated_at"], batch_size=BATCH)
+            bulk.update(
+                Contact,
+                [*fields, "updated_at"],
+                [(p.id, *(getattr(p, f) for f in fields), self.now) for p in group],
+            )
         self.extras(people)
 
     def extras(self, people: list[Person]) -> None:
