@@ -96,8 +96,8 @@ def run() -> str:
         results.append(("import into the heavy user's 10,000 contacts", seconds, summary))
 
         traced = fresh_user("traced")
-        _, _, peak = timed_import(traced, path, trace=True)
         _, _, peak_preview = timed_import(traced, path, dry_run=True, trace=True)
+        _, _, peak = timed_import(traced, path, trace=True)
         traced.delete()
         user.delete()
 
