@@ -43,11 +43,17 @@ def import_records(
     Raises FileError (and writes nothing) when the file turns out unreadable part-way.
     New contacts are written in batches as the file streams by; contacts that existed get
     their empty fields filled, tags and LinkedIn dates added, in bulk at the end."""
-    planner = selectors.planner_for(owner)
     summary = Summary()
     writer = None if dry_run else Writer(owner)
     # No transaction for a dry run: on SQLite it would take the write lock for nothing.
     with transaction.atomic() if writer else contextlib.nullcontext():
+        if writer:
+            # Two imports for one user at once (the page and the CLI) take turns, so the
+            # second sees what the first created instead of creating it again. (SQLite's
+            # IMMEDIATE transactions queue anyway; PostgreSQL needs the row lock.)
+            type(owner).objects.select_for_update().only("pk").get(pk=owner.pk)
+            writer.load_tags()
+        planner = selectors.planner_for(owner)
         for count, item in enumerate(records, 1):
             summary.count(planner.take(item))
             if len(planner.pending) >= BATCH:
@@ -70,8 +76,11 @@ class Writer:
     def __init__(self, owner):
         self.owner = owner
         self.now = timezone.now()
-        self.tags = {t.name.casefold(): t for t in Tag.objects.filter(owner=owner)}
+        self.tags: dict[str, Tag] = {}
         self.touched: list[int] = []
+
+    def load_tags(self) -> None:
+        self.tags = {t.name.casefold(): t for t in Tag.objects.filter(owner=self.owner)}
 
     def tag_id(self, name: str) -> int:
         tag = self.tags.get(name.casefold())
