@@ -88,6 +88,8 @@ def import_mapping(request, import_id):
 @login_required
 def import_apply(request, import_id):
     job = selectors.get_import_for_user(request.user, import_id)
+    if job.status == "mapping":
+        return redirect("import_mapping", import_id=job.pk)
     if not services.import_job_start(job=job):
         messages.info(request, _("This import has already started."))
     return redirect("import_detail", import_id=job.pk)

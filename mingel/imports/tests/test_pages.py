@@ -79,6 +79,8 @@ def test_csv_goes_through_the_column_step(alice, alice_client, fixture_path):
     assert "Företag" in page.text
     assert '<option value="1" selected>Företag</option>' in page.text
 
+    early = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    assert early.url == columns and not Contact.objects.exists()
     refused = alice_client.post(columns, {"company": "1"})
     assert "choose a column for the name" in refused.text.lower()
     assert '<option value="1" selected>Företag</option>' in refused.text
