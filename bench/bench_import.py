@@ -129,7 +129,14 @@ def run() -> str:
         "",
         f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
         " The machine is shared with other work: wall time stretches with the load, CPU time"
-        " (the process's own, SQLite included as it runs in-process) much less.",
+        " (this process's own"
+        + (
+            ", SQLite's work included as it runs in-process)"
+            if connection.vendor == "sqlite"
+            else "; the database server's work is not in it)"
+        )
+        + " much less. Run with DATABASE_URL set for PostgreSQL; figures for it are in"
+        " `import-postgresql.md`.",
     ]
     return "\n".join(lines) + "\n"
 
