@@ -361,6 +361,54 @@ def restore_command(
     typer.echo(f"restored {summary} into {owner.email}")
 
 
+class ImportSource(StrEnum):
+    linkedin = "linkedin"
+    vcard = "vcard"
+    csv = "csv"
+
+
+@app.command("import")
+def import_command(
+    source: Annotated[ImportSource, typer.Argument(help="Kind of file.")],
+    path: Annotated[str, typer.Argument(metavar="FILE", help="The export file.")],
+    user: Annotated[str, typer.Option(help="Email of the account to import into.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only say what would happen.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", metavar="FIELD=HEADER", help="CSV: which column fills a field."),
+    ] = None,
+) -> None:
+    """Import contacts from LinkedIn's Connections.csv, a vCard file or a CSV file.
+
+    All or nothing: exit 1 and nothing imported when the file cannot be read as a whole.
+    Rows with errors are listed and left out."""
+    start_django()
+    from django.utils import translation
+
+    from mingel.imports import cli as imports_cli
+
+    translation.activate("en")
+    if not os.path.isfile(path):
+        fail(f"no such file: {path}", 2)
+    try:
+        summary = imports_cli.run(
+            source=source.value, path=path, email=user, dry_run=dry_run, mapping=mapping or []
+        )
+    except imports_cli.CommandError as exc:
+        fail(str(exc), exc.code)
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    verb = "would create" if dry_run else "created"
+    typer.echo(
+        f"{verb} {summary['created']}, updated {summary['updated']}, "
+        f"skipped {summary['skipped']}, errors {len(summary['errors'])}"
+    )
+    for error in summary["errors"]:
+        typer.echo(f"line {error['line']}: {error['reason']}")
+
+
 def main() -> None:
     if sys.argv[1:2] and sys.argv[1] in FAST_COMMANDS:
         from mingel import textcli

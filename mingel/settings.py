@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "mingel.progress",
     "mingel.search",
     "mingel.exports",
+    "mingel.imports",
 ]
 
 MIDDLEWARE = [

@@ -80,3 +80,19 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     search_index = factory.PostGeneration(
         lambda obj, create, extracted, **kw: reindex(obj.contact_id)
     )
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    """A previewed LinkedIn import whose upload is already gone (enough for page tests)."""
+
+    class Meta:
+        model = "imports.ImportJob"
+
+    owner = factory.SubFactory(UserFactory)
+    source = "linkedin"
+    filename = "Connections.csv"
+    token = factory.Sequence(lambda n: f"{n:032x}")
+    status = "preview"
+    preview = factory.LazyFunction(
+        lambda: {"created": 1, "updated": 0, "skipped": 0, "errors": [], "error_count": 0}
+    )

@@ -12,4 +12,5 @@ urlpatterns = [
     path("events/", include("mingel.events.urls")),
     path("", include("mingel.progress.urls")),
     path("data/", include("mingel.exports.urls")),
+    path("imports/", include("mingel.imports.urls")),
 ]

@@ -33,6 +33,12 @@ def make_contact(owner, made):
     return ContactFactory(owner=owner, event=made.get("event_id"))
 
 
+def make_import(owner):
+    from mingel.testing import ImportJobFactory
+
+    return ImportJobFactory(owner=owner)
+
+
 # Parameter name -> a function (owner, objects made so far for this route) -> an object of
 # the owner. Order matters for nested routes: a contact made first is reused by its
 # interactions.
@@ -43,6 +49,7 @@ FACTORIES = {
     "tag_id": lambda owner, made: TagFactory(owner=owner),
     "token_id": lambda owner, made: token_create(user=owner, name="alice's")[0],
     "other_contact_id": lambda owner, made: ContactFactory(owner=owner),
+    "import_id": lambda owner, made: make_import(owner),
 }
 # Values for route parameters that carry no object id (none yet). Add one here if a new
 # route needs it, e.g. "kind": "connect".

@@ -1,0 +1,130 @@
+"""From raw cell values to a `Record` or a `RowError`: the rules every importer shares.
+
+Values are trimmed and normalised (NFC, no control characters), checked against the
+contact table's limits, and refused when they look like a spreadsheet formula: such a
+cell (`=HYPERLINK(...)`) is a known way to smuggle a live formula into a spreadsheet that
+later opens an export, so it is reported rather than stored.
+"""
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
+from mingel.core.importers.model import LIMITS, TAG_LIMIT, Record, RowError
+
+# Control characters except tab and newline; NUL in particular, which PostgreSQL refuses.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
+_SPACES = re.compile(r"[ \u00a0]+")
+# `=anything`, or `+`, `-`, `@` followed by a function call: what spreadsheets evaluate.
+# A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
+_FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
+_FORMULA_START = frozenset("=+-@")
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
+
+
+def one_line(value: str) -> str:
+    """A single-line value: line breaks and tabs become spaces, runs of spaces one."""
+    if value.isascii() and value.isprintable() and "  " not in value:
+        return value.strip()  # the common case, without the regular expressions
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
+    return _SPACES.sub(" ", _LINE_BREAKS.sub(" ", value)).strip()
+
+
+def multi_line(value: str) -> str:
+    """A text value that keeps its line breaks (as \\n) but loses control characters."""
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in value.split("\n")).strip()
+
+
+def looks_like_formula(value: str) -> bool:
+    return value[:1] in _FORMULA_START and bool(_FORMULA.match(value))
+
+
+def valid_email(value: str) -> bool:
+    return bool(_EMAIL.match(value))
+
+
+def linkedin_profile(url: str) -> str:
+    """The URL to store for a LinkedIn profile, '' when `url` is not one."""
+    if not normalise_linkedin_url(url):
+        return ""
+    return url if url.lower().startswith(("http://", "https://")) else f"https://{url}"
+
+
+def build_record(
+    line: int,
+    *,
+    name: str,
+    company: str = "",
+    role: str = "",
+    email: str = "",
+    phone: str = "",
+    linkedin_url: str = "",
+    notes: str = "",
+    tags: Iterable[str] = (),
+    connected_on: dt.date | None = None,
+) -> Record | RowError:
+    """A clean record, or the first reason this row cannot become one."""
+    values = {
+        "name": one_line(name),
+        "company": one_line(company),
+        "role": one_line(role),
+        "email": one_line(email),
+        "phone": one_line(phone),
+        "linkedin_url": one_line(linkedin_url),
+        "notes": multi_line(notes),
+    }
+    clean_tags: dict[str, str] = {}
+    for tag in tags:
+        tag = one_line(tag)
+        if tag and tag.casefold() not in clean_tags:
+            clean_tags[tag.casefold()] = tag
+    for field, value in values.items():
+        if value[:1] in _FORMULA_START and looks_like_formula(value):
+            return RowError(line, "formula", {"field": field, "value": value[:40]})
+    for value in clean_tags.values():
+        if looks_like_formula(value):
+            return RowError(line, "formula", {"field": "tags", "value": value[:40]})
+    if not values["name"]:
+        return RowError(line, "no_name")
+    for field, value in values.items():
+        if len(value) > LIMITS[field]:
+            return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
+    for tag in clean_tags.values():
+        if len(tag) > TAG_LIMIT:
+            return RowError(line, "too_long", {"field": "tags", "limit": TAG_LIMIT})
+    if values["email"]:
+        if not valid_email(values["email"]):
+            return RowError(line, "bad_email", {"value": values["email"][:80]})
+        values["email"] = normalise_email(values["email"])
+    keys = import_keys(
+        name=values["name"],
+        company=values["company"],
+        email=values["email"],
+        linkedin_url=values["linkedin_url"],
+    )
+    if url := values["linkedin_url"]:
+        # A LinkedIn profile address gave a key; anything else did not.
+        if not any(k.startswith("linkedin:") for k in keys):
+            return RowError(line, "bad_linkedin", {"value": url[:80]})
+        if not url.lower().startswith(("http://", "https://")):
+            values["linkedin_url"] = f"https://{url}"
+    return Record(
+        line=line, tags=tuple(clean_tags.values()), connected_on=connected_on, keys=keys, **values
+    )
+
+
+def import_keys(*, name: str, company: str, email: str, linkedin_url: str) -> frozenset[str]:
+    """The identity match keys; for a person with none (a name and perhaps a phone
+    number: many phone contacts), the bare name. Without it, importing such a file twice
+    would create everyone twice; with it, two people of the same name and nothing else
+    become one, which nothing in the file could tell apart anyway."""
+    keys = match_keys(name=name, company=company, email=email, linkedin_url=linkedin_url)
+    # A name of punctuation only normalises to nothing: then its exact (folded) spelling.
+    if keys or not (bare := normalise_name(name) or name.strip().casefold()):
+        return keys
+    return frozenset({f"bare:{bare}"})

@@ -1,0 +1,164 @@
+"""Any CSV with a header row: which column is which comes from a mapping the user confirms,
+with guesses for the headers Swedish and English spreadsheets and address books use
+(Excel, Outlook, Google Contacts' CSV)."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mingel.core.importers.clean import build_record
+from mingel.core.importers.model import FileError, Record, RowError
+from mingel.core.importers.text import csv_rows, detect_encoding, open_text
+
+# The fields a column can fill, in the order the mapping form shows them.
+FIELDS = (
+    "name",
+    "first_name",
+    "last_name",
+    "company",
+    "role",
+    "email",
+    "phone",
+    "linkedin_url",
+    "notes",
+    "tags",
+)
+DELIMITERS = (",", ";", "\t")
+SYNONYMS = {
+    "name": [
+        "namn", "name", "full name", "fullständigt namn", "display name", "visningsnamn",
+        "kontakt", "contact", "contact name", "kontaktperson", "person",
+    ],
+    "first_name": [
+        "förnamn", "first name", "firstname", "given name", "tilltalsnamn", "fornamn",
+    ],
+    "last_name": [
+        "efternamn", "last name", "lastname", "surname", "family name", "efternamn",
+    ],
+    "company": [
+        "företag", "company", "organisation", "organization", "org", "arbetsgivare",
+        "employer", "bolag", "firma", "organization 1 - name", "organisation 1 - namn",
+        "foretag",
+    ],
+    "role": [
+        "titel", "title", "job title", "roll", "role", "position", "befattning",
+        "yrkestitel", "yrke", "tjänst", "organization 1 - title", "jobbtitel",
+    ],
+    "email": [
+        "e-post", "epost", "e-mail", "email", "mail", "e-postadress", "email address",
+        "e-mail address", "mejl", "mejladress", "e-mail 1 - value", "primary email",
+    ],
+    "phone": [
+        "telefon", "phone", "mobil", "mobile", "mobiltelefon", "telefonnummer",
+        "phone number", "tel", "mobile phone", "mobilnummer", "phone 1 - value", "cell",
+    ],
+    "linkedin_url": [
+        "linkedin", "linkedin url", "linkedin profile", "linkedin-profil", "linkedinprofil",
+        "linkedin-länk", "profile url", "linkedin-url",
+    ],
+    "notes": [
+        "anteckningar", "anteckning", "notes", "note", "kommentar", "kommentarer",
+        "comment", "comments", "övrigt", "beskrivning", "description",
+    ],
+    "tags": [
+        "taggar", "tags", "tag", "etiketter", "labels", "grupper", "groups", "kategori",
+        "kategorier", "categories", "group membership",
+    ],
+}  # fmt: skip
+_KEY = re.compile(r"[^\w]+")
+_TAG_SPLIT = re.compile(r"\s*(?:,|;|:::)\s*")
+
+
+def _key(header: str) -> str:
+    return _KEY.sub("", header.strip().lstrip("\ufeff").casefold())
+
+
+_BY_KEY = {_key(s): field for field, words in SYNONYMS.items() for s in words}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How to read one CSV file: its encoding, delimiter and header cells."""
+
+    encoding: str
+    delimiter: str
+    headers: tuple[str, ...]
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The delimiter the header line uses most (a comma when it has none of them)."""
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def layout(path: Path) -> Layout:
+    """Encoding, delimiter and header of the file; FileError when it has no header."""
+    encoding = detect_encoding(path)
+    with open_text(path, encoding) as stream:
+        first = ""
+        while raw := stream.readline(1 << 16):
+            if raw.strip():
+                first = raw
+                break
+        delimiter = sniff_delimiter(first)
+        stream.seek(0)
+        for _line, row in csv_rows(stream, delimiter):
+            headers = tuple(cell.strip().lstrip("\ufeff") for cell in row)
+            if any(headers):
+                return Layout(encoding, delimiter, headers)
+    raise FileError("no_header", expected="a header row")
+
+
+def guess_mapping(headers) -> dict[str, int]:
+    """field -> column index for the headers recognised; the first column wins a field."""
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        field = _BY_KEY.get(_key(header))
+        if field and field not in mapping:
+            mapping[field] = index
+    return mapping
+
+
+def mapping_problem(mapping: dict[str, int]) -> str:
+    """'' when records can be built with `mapping`, else a reason code."""
+    if not {"name", "first_name", "last_name"} & mapping.keys():
+        return "no_name_column"
+    return ""
+
+
+def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record | RowError]:
+    """Each row after the header as a Record (or a RowError), in file order."""
+    if problem := mapping_problem(mapping):
+        raise ValueError(problem)
+    with open_text(path, lay.encoding) as stream:
+        rows = csv_rows(stream, lay.delimiter)
+        for _line, row in rows:
+            if any(cell.strip() for cell in row):
+                break
+        for line, row in rows:
+            if not any(cell.strip() for cell in row):
+                continue
+            yield _record(line, row, mapping)
+
+
+def _record(line: int, row: list[str], mapping: dict[str, int]) -> Record | RowError:
+    def cell(field: str) -> str:
+        index = mapping.get(field)
+        return row[index] if index is not None and index < len(row) else ""
+
+    name = cell("name").strip() or f"{cell('first_name').strip()} {cell('last_name').strip()}"
+    tags = [t for t in _TAG_SPLIT.split(cell("tags")) if t.strip().lstrip("* ")]
+    tags = [t.strip().lstrip("* ") for t in tags]
+    return build_record(
+        line,
+        name=name,
+        company=cell("company"),
+        role=cell("role"),
+        email=cell("email"),
+        phone=cell("phone"),
+        linkedin_url=cell("linkedin_url"),
+        notes=cell("notes"),
+        tags=[t for t in tags if t.casefold() != "mycontacts"],
+    )

@@ -1,0 +1,68 @@
+"""The values importers produce: one `Record` per person read, one `RowError` per row that
+could not be read, and `FileError` for a file that cannot be read as a whole.
+
+Reasons are codes with parameters, not sentences: the web and the CLI word them in the
+user's language (see mingel/imports/reasons.py)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+class FileError(Exception):
+    """The file cannot be read as a whole (wrong format, unterminated vCard, broken
+    quoting...). Nothing of it may be imported. `code` and `params` say why; `line` is
+    where reading stopped, 0 when unknown."""
+
+    def __init__(self, code: str, line: int = 0, **params):
+        self.code = code
+        self.line = line
+        self.params = params
+        super().__init__(f"{code} at line {line}: {params}" if line else f"{code}: {params}")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row that was read but cannot become a contact; the rest of the file still can."""
+
+    line: int
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One person as a source file describes them, already cleaned and within limits.
+
+    `line` is the line of the file where the person starts (1-based)."""
+
+    line: int
+    name: str
+    company: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin_url: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    connected_on: dt.date | None = None
+    # The keys this person is matched by (see plan.import_keys); build_record fills them.
+    keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def fields(self) -> dict[str, str]:
+        """The contact's plain text fields, by name."""
+        return {name: getattr(self, name) for name in TEXT_FIELDS}
+
+
+# The contact fields an import fills, in the order a preview shows them.
+TEXT_FIELDS = ("name", "company", "role", "email", "phone", "linkedin_url", "notes")
+# Lengths the contact table accepts (tests check these against the model).
+LIMITS = {
+    "name": 200,
+    "company": 200,
+    "role": 200,
+    "email": 254,
+    "phone": 50,
+    "linkedin_url": 300,
+    "notes": 10000,
+}
+TAG_LIMIT = 50

@@ -1,0 +1,63 @@
+import pytest
+
+from mingel.core.importers.clean import build_record, looks_like_formula
+from mingel.core.importers.model import Record, RowError
+
+
+@pytest.mark.parametrize(
+    "value, formula",
+    [
+        pytest.param('=HYPERLINK("http://evil.example","x")', True, id="hyperlink"),
+        pytest.param("=1+2", True, id="equals"),
+        pytest.param("+cmd|' /C calc'!A0", False, id="dde-without-call"),
+        pytest.param("@SUM(A1:A9)", True, id="at-call"),
+        pytest.param("-IMPORTXML(A1)", True, id="minus-call"),
+        pytest.param("+46 70 123 45 67", False, id="phone"),
+        pytest.param("-", False, id="dash"),
+        pytest.param("@annaberg", False, id="handle"),
+        pytest.param("Anna (Annie) Berg", False, id="parenthesis"),
+    ],
+)
+def test_it_knows_a_formula_from_a_phone_number(value, formula):
+    assert looks_like_formula(value) is formula
+
+
+def test_it_refuses_a_formula_in_any_field():
+    error = build_record(3, name="Anna", notes="  =HYPERLINK(1)")
+    assert error == RowError(3, "formula", {"field": "notes", "value": "=HYPERLINK(1)"})
+    assert build_record(3, name="Anna", tags=["=cmd()"]).code == "formula"
+
+
+def test_it_cleans_values():
+    record = build_record(
+        1,
+        name="  Anna\x00\tBerg \r\n",
+        email=" Anna@Example.COM ",
+        linkedin_url="se.linkedin.com/in/anna",
+        notes="one\r\ntwo\x07  \n",
+        tags=["Data", "data", " ", "Fika "],
+    )
+    assert record == Record(
+        line=1,
+        name="Anna Berg",
+        email="anna@example.com",
+        linkedin_url="https://se.linkedin.com/in/anna",
+        notes="one\ntwo",
+        tags=("Data", "Fika"),
+    )
+
+
+@pytest.mark.parametrize(
+    "fields, code",
+    [
+        pytest.param({"name": " "}, "no_name", id="no-name"),
+        pytest.param({"name": "x" * 201}, "too_long", id="long-name"),
+        pytest.param({"name": "A", "phone": "1" * 51}, "too_long", id="long-phone"),
+        pytest.param({"name": "A", "notes": "n" * 10001}, "too_long", id="long-notes"),
+        pytest.param({"name": "A", "tags": ["t" * 51]}, "too_long", id="long-tag"),
+        pytest.param({"name": "A", "email": "anna at example"}, "bad_email", id="email"),
+        pytest.param({"name": "A", "linkedin_url": "https://example.com/in/a"}, "bad_linkedin"),
+    ],
+)
+def test_it_says_why_a_row_cannot_be_a_contact(fields, code):
+    assert build_record(7, **fields).code == code

@@ -1,0 +1,109 @@
+import pytest
+
+from mingel.core.importers import csvfile
+from mingel.core.importers.model import FileError, Record, RowError
+
+
+def test_it_reads_a_swedish_excel_export(fixture_path):
+    path = fixture_path("kontakter_excel_sv.csv")
+    layout = csvfile.layout(path)
+    assert (layout.encoding, layout.delimiter) == ("cp1252", ";")
+    assert layout.headers[1] == "Företag"
+    mapping = csvfile.guess_mapping(layout.headers)
+    assert mapping == {
+        "name": 0,
+        "company": 1,
+        "role": 2,
+        "email": 3,
+        "phone": 4,
+        "tags": 5,
+        "notes": 6,
+    }
+    karin, goran, nameless = csvfile.parse(path, layout, mapping)
+    assert (karin.name, karin.company, karin.tags) == (
+        "Karin Månsson",
+        "Sveriges Radio",
+        ("Media", "Stockholm"),
+    )
+    assert goran.notes == "Gillar Rust; vill höras i vinter"
+    assert isinstance(nameless, RowError) and (nameless.line, nameless.code) == (4, "no_name")
+
+
+def test_it_reads_an_outlook_export_with_bom_and_multiline_notes(fixture_path):
+    path = fixture_path("outlook_contacts.csv")
+    layout = csvfile.layout(path)
+    assert (layout.encoding, layout.delimiter) == ("utf-8-sig", ",")
+    mapping = csvfile.guess_mapping(layout.headers)
+    assert {"first_name", "last_name", "company", "role", "email", "phone", "notes", "tags"} == set(
+        mapping
+    )
+    linnea, tom, again = csvfile.parse(path, layout, mapping)
+    assert linnea.name == "Linnea Sjöberg"
+    assert linnea.notes == "Met at Data Innovation Summit.\nFollow up on forecasting."
+    assert linnea.tags == ("Data", "Summit")
+    assert (tom.line, again.line) == (4, 5)
+
+
+def test_it_reads_tabs(fixture_path):
+    path = fixture_path("tabs.tsv")
+    layout = csvfile.layout(path)
+    assert layout.delimiter == "\t"
+    maria, peter = csvfile.parse(path, layout, csvfile.guess_mapping(layout.headers))
+    assert maria.linkedin_url == "https://www.linkedin.com/in/marialopez"
+    assert isinstance(peter, RowError) and peter.code == "bad_email"
+
+
+@pytest.mark.parametrize(
+    "headers, expected",
+    [
+        pytest.param(["Förnamn", "Efternamn", "E-post"], {"first_name", "last_name", "email"}),
+        pytest.param(["NAMN", " företag ", "Mobil"], {"name", "company", "phone"}),
+        pytest.param(
+            ["Full name", "Organization", "Title", "LinkedIn"],
+            {"name", "company", "role", "linkedin_url"},
+        ),
+        pytest.param(
+            ["Given Name", "Family Name", "E-mail 1 - Value", "Group Membership"],
+            {"first_name", "last_name", "email", "tags"},
+        ),
+        pytest.param(["Befattning", "Anteckningar", "Etiketter"], {"role", "notes", "tags"}),
+        pytest.param(["Favourite colour"], set()),
+    ],
+)  # fmt: skip
+def test_it_guesses_common_swedish_and_english_headers(headers, expected):
+    assert set(csvfile.guess_mapping(headers)) == expected
+
+
+def test_the_first_matching_column_wins():
+    assert csvfile.guess_mapping(["E-post", "Email"]) == {"email": 0}
+
+
+def test_a_mapping_needs_a_name():
+    assert csvfile.mapping_problem({"email": 0}) == "no_name_column"
+    assert csvfile.mapping_problem({"last_name": 0}) == ""
+    with pytest.raises(ValueError):
+        list(csvfile.parse(None, None, {"email": 0}))
+
+
+@pytest.mark.parametrize(
+    "line, delimiter",
+    [("a,b;c", ","), ("a;b;c,d", ";"), ("a\tb\tc", "\t"), ("single", ",")],
+)
+def test_it_picks_the_delimiter_the_header_uses_most(line, delimiter):
+    assert csvfile.sniff_delimiter(line) == delimiter
+
+
+def test_an_empty_file_has_no_header(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("\n\n")
+    with pytest.raises(FileError) as info:
+        csvfile.layout(path)
+    assert info.value.code == "no_header"
+
+
+def test_google_labels_become_tags_without_the_system_group(tmp_path):
+    path = tmp_path / "google.csv"
+    path.write_text("Name,Labels\nAnna,* myContacts ::: Friends ::: Work\n")
+    layout = csvfile.layout(path)
+    (anna,) = csvfile.parse(path, layout, {"name": 0, "tags": 1})
+    assert isinstance(anna, Record) and anna.tags == ("Friends", "Work")

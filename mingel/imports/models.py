@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportJob(models.Model):
+    """One upload on its way in: the file waits in the data folder (see `path`) between
+    the preview and the apply; the preview and the result are kept as JSON summaries."""
+
+    SOURCE_CHOICES = [
+        ("linkedin", _("LinkedIn connections (Connections.csv)")),
+        ("vcard", _("vCard file (.vcf) from Google, Apple, Android, Outlook or Monica")),
+        ("csv", _("Spreadsheet (CSV) with a header row")),
+    ]
+    STATUS_CHOICES = [
+        ("mapping", _("Choose columns")),
+        ("preview", _("Ready to import")),
+        ("running", _("Importing")),
+        ("done", _("Imported")),
+        ("failed", _("Failed")),
+    ]
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    source = models.CharField(max_length=10, choices=SOURCE_CHOICES)
+    filename = models.CharField(max_length=200, blank=True)
+    # Names the stored upload; random, so a file name cannot be guessed from a job id.
+    token = models.CharField(max_length=32, unique=True)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default="preview")
+    encoding = models.CharField(max_length=20, blank=True)
+    delimiter = models.CharField(max_length=1, blank=True)
+    headers = models.JSONField(default=list, blank=True)
+    mapping = models.JSONField(default=dict, blank=True)
+    preview = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    failure = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.source} import {self.filename}"
+
+    @property
+    def rows(self) -> int:
+        """Rows the preview counted, for the progress bar."""
+        p = self.preview
+        return sum(p.get(k, 0) for k in ("created", "updated", "skipped", "error_count"))

@@ -1,0 +1,66 @@
+"""Why a row or a file could not be imported, in the user's language. The importers in
+mingel/core/importers give a code and parameters; the words live here."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+FIELD_NAMES = {
+    "name": gettext_lazy("name"),
+    "first_name": gettext_lazy("first name"),
+    "last_name": gettext_lazy("last name"),
+    "company": gettext_lazy("company"),
+    "role": gettext_lazy("role"),
+    "email": gettext_lazy("email"),
+    "phone": gettext_lazy("phone"),
+    "linkedin_url": gettext_lazy("LinkedIn profile"),
+    "notes": gettext_lazy("notes"),
+    "tags": gettext_lazy("tags"),
+}
+
+
+def field_name(field: str) -> str:
+    return str(FIELD_NAMES.get(field, field))
+
+
+def reason(code: str, params: dict | None = None) -> str:
+    """One sentence for a row error or file error code."""
+    p = dict(params or {})
+    if "field" in p:
+        p["field"] = field_name(p["field"])
+    texts = {
+        # Rows
+        "formula": _(
+            "the %(field)s looks like a spreadsheet formula (%(value)s), which is not "
+            "imported for safety"
+        ),
+        "no_name": _("the row has no name"),
+        "too_long": _("the %(field)s is longer than %(limit)s characters"),
+        "bad_email": _("“%(value)s” is not an email address"),
+        "bad_linkedin": _("“%(value)s” is not a LinkedIn profile address"),
+        "bad_date": _("“%(value)s” is not a date like 15 Jan 2024"),
+        "bad_vcard": _("this card cannot be read (%(detail)s)"),
+        # Files
+        "unreadable": _("the file cannot be opened; please upload it again"),
+        "no_header": _("no header row was found (expected %(expected)s)"),
+        "bad_quoting": _("a quotation mark is not closed or is out of place (%(detail)s)"),
+        "huge_field": _("a cell is larger than 128 kB, so this is probably not a contact list"),
+        "bad_encoding": _("the file's characters cannot be read"),
+        "not_vcard": _("this is not a vCard file (each card starts with BEGIN:VCARD)"),
+        "no_end": _("the card that starts here has no END:VCARD; the file looks cut off"),
+        "card_too_large": _("the card that starts here is larger than 4 MB"),
+        "no_name_column": _("choose a column for the name, or for the first and last name"),
+        "interrupted": _("the import was interrupted (the server restarted)"),
+        "internal": _("something went wrong on our side"),
+    }
+    text = texts.get(code, code)
+    try:
+        return text % p
+    except (KeyError, TypeError, ValueError):
+        return text
+
+
+def file_reason(code: str, line: int = 0, params: dict | None = None) -> str:
+    text = reason(code, params)
+    if line:
+        return _("Line %(line)s: %(reason)s") % {"line": line, "reason": text}
+    return text[:1].upper() + text[1:]

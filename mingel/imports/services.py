@@ -1,0 +1,257 @@
+"""Writes for imports. `import_records` is the one function that writes contacts, tags and
+interactions from an import; everything else here manages the uploads around it."""
+
+import contextlib
+import datetime as dt
+import logging
+import secrets
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.core.importers import csvfile
+from mingel.core.importers.model import FileError, Record, RowError
+from mingel.core.importers.plan import Person, Summary
+from mingel.core.importers.text import detect_encoding
+from mingel.imports import bulk, progress, selectors, sources, storage
+from mingel.imports.models import ImportJob
+
+logger = logging.getLogger(__name__)
+
+BATCH = 1000
+# Imports up to this many rows run within the request; longer ones in a thread while the
+# page polls their progress.
+INLINE_ROWS = 2000
+PROGRESS_EVERY = 250
+STALE_AFTER = dt.timedelta(minutes=30)
+
+
+def import_records(
+    *,
+    owner,
+    records: Iterable[Record | RowError],
+    dry_run: bool = False,
+    on_progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Imports the records for `owner`, all or nothing, and says what it did. With
+    `dry_run` it only says what it would do (the preview): the same decisions, no writes.
+
+    Raises FileError (and writes nothing) when the file turns out unreadable part-way.
+    New contacts are written in batches as the file streams by; contacts that existed get
+    their empty fields filled, tags and LinkedIn dates added, in bulk at the end."""
+    summary = Summary()
+    writer = None if dry_run else Writer(owner)
+    # No transaction for a dry run: on SQLite it would take the write lock for nothing.
+    with transaction.atomic() if writer else contextlib.nullcontext():
+        if writer:
+            # Two imports for one user at once (the page and the CLI) take turns, so the
+            # second sees what the first created instead of creating it again. (SQLite's
+            # IMMEDIATE transactions queue anyway; PostgreSQL needs the row lock.)
+            type(owner).objects.select_for_update().only("pk").get(pk=owner.pk)
+            writer.load_tags()
+        planner = selectors.planner_for(owner)
+        for count, item in enumerate(records, 1):
+            summary.count(planner.take(item))
+            if len(planner.pending) >= BATCH:
+                people = planner.take_pending()
+                if writer:
+                    writer.create(people)
+            if on_progress and count % PROGRESS_EVERY == 0:
+                on_progress(count)
+        people, changed = planner.take_pending(), planner.take_dirty()
+        if writer:
+            writer.create(people)
+            writer.update(changed)
+            # Search index: the ids of every contact written are in writer.touched.
+    return summary
+
+
+class Writer:
+    """Bulk writes for one import, inside its transaction."""
+
+    def __init__(self, owner):
+        self.owner = owner
+        self.now = timezone.now()
+        self.tags: dict[str, Tag] = {}
+        self.touched: list[int] = []
+
+    def load_tags(self) -> None:
+        self.tags = {t.name.casefold(): t for t in Tag.objects.filter(owner=self.owner)}
+
+    def tag_id(self, name: str) -> int:
+        tag = self.tags.get(name.casefold())
+        if tag is None:
+            tag = self.tags[name.casefold()] = Tag.objects.create(owner=self.owner, name=name)
+        return tag.pk
+
+    def create(self, people: list[Person]) -> None:
+        ids = bulk.insert(
+            Contact,
+            [
+                {
+                    "owner_id": self.owner.pk,
+                    "name": p.name,
+                    "company": p.company,
+                    "role": p.role,
+                    "email": p.email,
+                    "phone": p.phone,
+                    "linkedin_url": p.linkedin_url,
+                    "notes": p.notes,
+                    "last_interaction_on": p.last_interaction_on,
+                }
+                for p in people
+            ],
+        )
+        for person, pk in zip(people, ids, strict=True):
+            person.id = pk
+            person.notes = ""  # written; only whether there are notes matters from here
+        self.extras(people)
+
+    def update(self, people: list[Person]) -> None:
+        groups = defaultdict(list)
+        for person in people:
+            if person.dirty:
+                groups[tuple(sorted(person.dirty))].append(person)
+        for fields, group in groups.items():
+            bulk.update(
+                Contact,
+                [*fields, "updated_at"],
+                [(p.id, *(getattr(p, f) for f in fields), self.now) for p in group],
+            )
+        self.extras(people)
+
+    def extras(self, people: list[Person]) -> None:
+        """The people's new LinkedIn connection dates and tags. Their last_interaction_on
+        was raised by the planner already and is written with the contact."""
+        owner_id = self.owner.pk
+        bulk.insert(
+            Interaction,
+            [
+                {"owner_id": owner_id, "contact_id": p.id, "kind": "linkedin", "date": day}
+                for p in people
+                for day in p.new_dates
+            ],
+        )
+        bulk.insert(
+            Contact.tags.through,
+            [{"contact_id": p.id, "tag_id": self.tag_id(t)} for p in people for t in p.new_tags],
+        )
+        for person in people:
+            person.new_dates, person.new_tags, person.dirty = (), (), ()
+            self.touched.append(person.id)
+
+
+def import_job_create(*, owner, source: str, upload) -> ImportJob:
+    """Stores the upload and reads it once: a CSV's header (the job then waits for its
+    mapping) or the whole file for the preview. FileError or storage.TooLarge when it
+    cannot be used; nothing is kept then."""
+    storage.remove_stale(owner.pk)
+    job = ImportJob(
+        owner=owner, source=source, filename=upload.name[:200], token=secrets.token_hex(16)
+    )
+    path = storage.path_for(job)
+    storage.save(upload.chunks(), path)
+    try:
+        if source == "csv":
+            layout = csvfile.layout(path)
+            job.encoding, job.delimiter = layout.encoding, layout.delimiter
+            job.headers = list(layout.headers)
+            job.mapping = csvfile.guess_mapping(layout.headers)
+            job.status = "mapping"
+        else:
+            job.encoding = detect_encoding(path)
+            job.preview = import_records(owner=owner, records=sources.records(job), dry_run=True)
+            job.preview = job.preview.to_dict()
+            job.status = "preview"
+    except BaseException:
+        storage.remove(job)
+        raise
+    job.save()
+    return job
+
+
+def import_job_map(*, job: ImportJob, mapping: dict[str, int]) -> ImportJob:
+    """Sets a CSV job's column mapping and previews it; FileError leaves the job as it was."""
+    job.mapping = mapping
+    preview = import_records(owner=job.owner, records=sources.records(job), dry_run=True)
+    job.preview = preview.to_dict()
+    job.status = "preview"
+    job.save(update_fields=["mapping", "preview", "status"])
+    return job
+
+
+def import_job_cancel(*, job: ImportJob) -> None:
+    storage.remove(job)
+    job.delete()
+
+
+def import_job_start(*, job: ImportJob) -> bool:
+    """Applies a previewed job: within this request when it is small, else in a thread.
+    False when the job was not waiting to be applied (a second click, for example)."""
+    now = timezone.now()
+    claimed = ImportJob.objects.filter(pk=job.pk, status="preview").update(
+        status="running", started_at=now
+    )
+    if not claimed:
+        return False
+    job.status, job.started_at = "running", now
+    progress.report(job.pk, 0)
+    if job.rows <= INLINE_ROWS:
+        import_job_apply(job=job)
+    else:
+        threading.Thread(target=apply_in_thread, args=(job.pk,), daemon=True).start()
+    return True
+
+
+def apply_in_thread(job_id: int) -> None:
+    try:
+        import_job_apply(job=ImportJob.objects.select_related("owner").get(pk=job_id))
+    finally:
+        connection.close()
+
+
+def import_job_apply(*, job: ImportJob) -> ImportJob:
+    """Runs the import; the job ends `done` with its result or `failed` with the reason
+    (and then nothing was imported). The upload is removed either way."""
+    try:
+        summary = import_records(
+            owner=job.owner,
+            records=sources.records(job),
+            on_progress=lambda n: progress.report(job.pk, n),
+        )
+    except FileError as exc:
+        job.status = "failed"
+        job.failure = {"code": exc.code, "line": exc.line, "params": exc.params}
+    except Exception:
+        logger.exception("import %s failed", job.pk)
+        job.status = "failed"
+        job.failure = {"code": "internal", "line": 0, "params": {}}
+    else:
+        job.status = "done"
+        job.result = summary.to_dict()
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "failure", "result", "finished_at"])
+    storage.remove(job)
+    progress.forget(job.pk)
+    return job
+
+
+def import_job_check_stale(*, job: ImportJob) -> ImportJob:
+    """A job still `running` long after it started, that this process is not running, was
+    cut off by a restart: its transaction never committed, so it is marked failed with
+    nothing imported. (Another process may be running a recent one: that is left be.)"""
+    if (
+        job.status == "running"
+        and not progress.known(job.pk)
+        and (job.started_at is None or timezone.now() - job.started_at > STALE_AFTER)
+    ):
+        job.status = "failed"
+        job.failure = {"code": "interrupted", "line": 0, "params": {}}
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "failure", "finished_at"])
+        storage.remove(job)
+    return job

@@ -1,0 +1,192 @@
+"""Upload, columns, preview, apply and progress pages, without and with htmx."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from mingel.contacts.models import Contact
+from mingel.imports import progress, services, storage
+from mingel.imports.models import ImportJob
+from mingel.testing import ImportJobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, source, path, name=None):
+    data = SimpleUploadedFile(name or path.name, path.read_bytes())
+    return client.post(reverse("import_start"), {"source": source, "file": data})
+
+
+def test_it_shows_the_upload_form_with_a_link_from_the_contacts(alice_client):
+    assert reverse("import_start") in alice_client.get(reverse("contact_list")).text
+    page = alice_client.get(reverse("import_start"))
+    assert page.status_code == 200
+    assert 'enctype="multipart/form-data"' in page.text
+
+
+def test_it_previews_a_linkedin_file_then_imports_it(alice, alice_client, fixture_path):
+    response = upload(alice_client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    assert response.url == reverse("import_detail", kwargs={"import_id": job.pk})
+    assert storage.path_for(job).exists()
+    page = alice_client.get(response.url)
+    assert page.status_code == 200
+    assert "Anna Svensson" in page.text
+    assert "line 11" in page.text and "spreadsheet formula" in page.text
+    assert "line 12" in page.text and "31 Feb 2024" in page.text
+    assert not Contact.objects.exists()
+
+    done = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}), follow=True)
+    job.refresh_from_db()
+    assert job.status == "done" and job.result["created"] == 5
+    assert Contact.objects.filter(owner=alice).count() == 5
+    assert "See your contacts" in done.text
+    assert not storage.path_for(job).exists()
+
+
+def test_a_second_apply_does_nothing(alice, alice_client, fixture_path):
+    upload(alice_client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    url = reverse("import_apply", kwargs={"import_id": job.pk})
+    alice_client.post(url)
+    page = alice_client.post(url, follow=True)
+    assert "already started" in page.text
+    assert Contact.objects.count() == 5
+
+
+def test_a_broken_file_is_refused_on_the_form(alice, alice_client, tmp_path):
+    path = tmp_path / "cut.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Anna\n")
+    page = upload(alice_client, "vcard", path)
+    assert page.status_code == 200
+    assert "Line 1: the card that starts here has no END:VCARD" in page.text
+    assert not ImportJob.objects.exists()
+    assert not any((storage.folder(alice.pk)).glob("*"))
+
+
+def test_the_wrong_kind_of_file_is_refused_with_the_reason(alice_client, fixture_path):
+    page = upload(alice_client, "linkedin", fixture_path("google.vcf"))
+    assert "No header row was found" in page.text
+
+
+def test_csv_goes_through_the_column_step(alice, alice_client, fixture_path):
+    response = upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    assert job.status == "mapping"
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    assert alice_client.get(response.url).url == columns
+    page = alice_client.get(columns)
+    assert "Företag" in page.text
+    assert '<option value="1" selected>Företag</option>' in page.text
+
+    early = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    assert early.url == columns and not Contact.objects.exists()
+    refused = alice_client.post(columns, {"company": "1"})
+    assert "choose a column for the name" in refused.text.lower()
+    assert '<option value="1" selected>Företag</option>' in refused.text
+
+    preview = alice_client.post(columns, {"name": "0", "company": "1", "email": "3"}, follow=True)
+    assert "Karin Månsson" in preview.text and "line 4" in preview.text
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    karin = Contact.objects.get(owner=alice, name="Karin Månsson")
+    assert (karin.company, karin.email, karin.role) == (
+        "Sveriges Radio",
+        "karin.mansson@example.se",
+        "",
+    )
+
+
+def test_cancel_removes_the_upload(alice, alice_client, fixture_path):
+    upload(alice_client, "vcard", fixture_path("apple.vcf"))
+    job = ImportJob.objects.get(owner=alice)
+    response = alice_client.post(reverse("import_cancel", kwargs={"import_id": job.pk}))
+    assert response.url == reverse("import_start")
+    assert not ImportJob.objects.exists() and not storage.path_for(job).exists()
+
+
+def test_a_failed_import_says_why_and_that_nothing_was_imported(alice, alice_client):
+    job = ImportJobFactory(owner=alice)  # its upload is gone
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    page = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert "Nothing was imported" in page.text
+    assert "The file cannot be opened" in page.text
+
+
+def test_the_progress_block_polls_while_running(alice, alice_client):
+    job = ImportJobFactory(owner=alice, status="running", preview={"created": 400})
+    progress.report(job.pk, 250)
+    try:
+        url = reverse("import_progress", kwargs={"import_id": job.pk})
+        block = alice_client.get(url, headers={"hx-request": "true"})
+        assert block.text.lstrip().startswith('<section id="import-status"')
+        assert 'hx-trigger="every 1s"' in block.text
+        assert '<progress max="400" value="250"' in block.text
+    finally:
+        progress.forget(job.pk)
+    job.status = "done"
+    job.result = {"created": 400, "updated": 0, "skipped": 0, "errors": [], "error_count": 0}
+    job.save()
+    block = alice_client.get(url)
+    assert "hx-trigger" not in block.text and "Done" in block.text
+
+
+def test_a_job_left_running_by_a_restart_is_marked_failed(alice, alice_client):
+    job = ImportJobFactory(owner=alice, status="running")
+    page = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert "interrupted" in page.text
+    job.refresh_from_db()
+    assert job.status == "failed"
+
+
+def test_the_start_page_lists_recent_imports_in_few_queries(
+    alice, alice_client, django_assert_max_num_queries
+):
+    for _ in range(7):
+        ImportJobFactory(owner=alice)
+    with django_assert_max_num_queries(8):
+        page = alice_client.get(reverse("import_start"))
+    assert page.text.count('<li class="card">') == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_runs_in_a_thread_and_reports_progress(alice, monkeypatch, fixture_path):
+    from django.test import Client
+
+    monkeypatch.setattr(services, "INLINE_ROWS", 0)
+    threads = []
+    real_thread = services.threading.Thread
+
+    def recording_thread(*args, **kwargs):
+        thread = real_thread(*args, **kwargs)
+        threads.append(thread)
+        return thread
+
+    monkeypatch.setattr(services.threading, "Thread", recording_thread)
+    client = Client()
+    client.force_login(alice)
+    upload(client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    (thread,) = threads
+    thread.join(timeout=30)
+    job.refresh_from_db()
+    assert job.status == "done" and job.result["created"] == 5
+    assert Contact.objects.filter(owner=alice).count() == 5
+
+
+def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
+    alice.language = "sv"
+    alice.save()
+    upload(alice_client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    page = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert "Det här händer" in page.text
+    assert "rad 12" in page.text and "är inget datum som 15 Jan 2024" in page.text
+    assert "fältet företag ser ut som en kalkylarksformel" in page.text
+
+
+def test_all_of_a_users_uploads_can_be_removed(alice, alice_client, fixture_path):
+    upload(alice_client, "vcard", fixture_path("apple.vcf"))
+    assert storage.folder(alice.pk).is_dir()
+    storage.remove_all(alice.pk)
+    assert not storage.folder(alice.pk).exists()

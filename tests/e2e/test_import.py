@@ -1,0 +1,50 @@
+"""Importing LinkedIn connections in the browser: upload, preview, import, and the progress
+block that htmx polls until the import is done."""
+
+from pathlib import Path
+
+import pytest
+
+from mingel.contacts.models import Contact
+from mingel.imports import services
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_compose import log_in
+
+FIXTURES = Path(__file__).resolve().parents[2] / "mingel/core/importers/tests/fixtures"
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+
+
+def test_it_previews_and_imports_a_linkedin_export(page, transactional_db, monkeypatch):
+    monkeypatch.setattr(services, "INLINE_ROWS", 0)  # the threaded path, with polling
+    user = log_in(page, "en")
+    page.goto(page.base + "/contacts/")
+    page.get_by_role("link", name="Import contacts").click()
+    page.get_by_label("LinkedIn connections").check()
+    page.get_by_label("File", exact=True).set_input_files(str(FIXTURES / "Connections.csv"))
+    page.get_by_role("button", name="Read the file").click()
+    assert page.get_by_role("heading", name="What will happen").is_visible()
+    assert page.get_by_text("the company looks like a spreadsheet formula").is_visible()
+    screenshot(page, f"import-preview-{page.viewport_size['width']}")
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.get_by_role("heading", name="Done").wait_for()
+    page.get_by_role("link", name="See your contacts").click()
+    assert page.get_by_role("link", name="Anna Svensson").is_visible()
+    assert Contact.objects.filter(owner=user).count() == 5
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_the_column_step_in_swedish(phone_page, transactional_db):
+    page = phone_page
+    log_in(page, "sv")
+    page.goto(page.base + "/imports/")
+    page.get_by_label("Kalkylark (CSV)").check()
+    page.get_by_label("Fil", exact=True).set_input_files(str(FIXTURES / "kontakter_excel_sv.csv"))
+    page.get_by_role("button", name="Läs filen").click()
+    assert page.get_by_label("Företag").input_value() == "1"
+    page.get_by_role("button", name="Visa vad som händer").click()
+    assert page.get_by_text("rad 4").is_visible()
+    assert page.get_by_text("raden saknar namn").is_visible()
