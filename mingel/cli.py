@@ -5,6 +5,7 @@ never do, so they stay fast and usable without a web stack. Errors are one line 
 standard error: exit 1 for input that was read but is invalid, 2 for usage errors.
 """
 
+import json
 import os
 import sys
 from enum import StrEnum

@@ -17,6 +17,7 @@ from mingel.events.models import Event
 from mingel.exports import selectors
 from mingel.exports.restore import ArchiveError, Parsed, check_lengths
 from mingel.followups.models import ReminderSettings
+from mingel.search.services import search_reindex, search_reindex_all
 
 BATCH = 1000
 MERGE_FIELDS = (
@@ -121,7 +122,7 @@ def archive_restore(*, owner: User, parsed: Parsed) -> dict[str, int]:
             obj.contact = contacts[obj.archive_contact]
         create_keeping_created_at(model, objects)
 
-    # Search integration: reindex the owner's contacts here once the index exists.
+    search_reindex_all(owner=owner)
     return parsed.counts()
 
 
@@ -154,5 +155,5 @@ def contacts_merge(*, keep: Contact, other: Contact, values: dict) -> MergeResul
     drafts = Draft.objects.filter(contact=other).update(contact=keep)
     contact_refresh_last_interaction(keep)
     other.delete()
-    # Search integration: reindex `keep` and drop `other` from the index here.
+    search_reindex(contact_ids=[keep.pk])
     return MergeResult(contact=keep, moved_interactions=moved, moved_drafts=drafts)

@@ -19,6 +19,7 @@ from mingel.core.importers.plan import Person, Summary
 from mingel.core.importers.text import detect_encoding
 from mingel.imports import bulk, progress, selectors, sources, storage
 from mingel.imports.models import ImportJob
+from mingel.search.services import search_reindex
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def import_records(
         if writer:
             writer.create(people)
             writer.update(changed)
-            # Search index: the ids of every contact written are in writer.touched.
+            search_reindex(contact_ids=writer.touched)
     return summary
 
 
