@@ -6,6 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from django.db import connections, router
+
 from mingel.core import search_text
 
 BATCH = 1000
@@ -17,9 +19,10 @@ def batches(ids: Iterable[int], size: int = BATCH) -> Iterator[list[int]]:
         yield batch
 
 
-def build(contact_rows, tag_rows, summary_rows, document_model) -> list:
-    """Unsaved documents from (id, owner_id, name, company, role, talked_about, where_met,
-    notes) rows, (contact_id, tag name) rows and (contact_id, summary) rows."""
+def build(contact_rows, tag_rows, summary_rows) -> list[tuple]:
+    """(owner_id, contact_id, head, topics, body) rows from (id, owner_id, name, company,
+    role, talked_about, where_met, notes) rows, (contact_id, tag name) rows and
+    (contact_id, summary) rows."""
     tags = defaultdict(list)
     for contact_id, name in tag_rows:
         tags[contact_id].append(name)
@@ -29,12 +32,12 @@ def build(contact_rows, tag_rows, summary_rows, document_model) -> list:
     docs = []
     for cid, owner_id, name, company, role, talked_about, where_met, notes in contact_rows:
         docs.append(
-            document_model(
-                owner_id=owner_id,
-                contact_id=cid,
-                head=search_text.document([name, company, role, *tags[cid]]),
-                topics=search_text.document([talked_about, where_met], keep_stopwords=False),
-                body=search_text.document([notes, *summaries[cid]], keep_stopwords=False),
+            (
+                owner_id,
+                cid,
+                search_text.document([name, company, role, *tags[cid]]),
+                search_text.document([talked_about, where_met], keep_stopwords=False),
+                search_text.document([notes, *summaries[cid]], keep_stopwords=False),
             )
         )
     return docs
@@ -45,6 +48,11 @@ def reindex(contact_ids: Iterable[int], *, contact_model, interaction_model, doc
     Returns the number of documents written."""
     written = 0
     through = contact_model.tags.through
+    db = router.db_for_write(document_model)
+    insert = (
+        f"INSERT INTO {document_model._meta.db_table} (owner_id, contact_id, head, topics, body) "
+        "VALUES (%s, %s, %s, %s, %s)"
+    )
     for ids in batches(contact_ids):
         contact_rows = contact_model.objects.filter(pk__in=ids).values_list(
             "id", "owner_id", "name", "company", "role", "talked_about", "where_met", "notes"
@@ -55,8 +63,11 @@ def reindex(contact_ids: Iterable[int], *, contact_model, interaction_model, doc
             .exclude(summary="")
             .values_list("contact_id", "summary")
         )
-        docs = build(contact_rows, tag_rows, summary_rows, document_model)
+        docs = build(contact_rows, tag_rows, summary_rows)
         document_model.objects.filter(contact_id__in=ids).delete()
-        document_model.objects.bulk_create(docs, batch_size=500)
+        # A plain executemany: bulk_create's per-object work was half the cost of indexing
+        # a 30,000-row import.
+        with connections[db].cursor() as cursor:
+            cursor.executemany(insert, docs)
         written += len(docs)
     return written
