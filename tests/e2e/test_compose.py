@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from mingel.testing import UserFactory
 from tests.e2e.conftest import screenshot
@@ -32,8 +33,8 @@ def test_it_shows_live_feedback_on_the_check_page(page, transactional_db, langua
     body.fill(DESPERATE[language])
     desperate = page.locator('#feedback [data-rule="desperate"]')
     desperate.wait_for()
-    assert page.locator("#feedback mark").first.is_visible()
+    expect(page.locator("#feedback mark").first).to_be_visible()
     screenshot(page, f"check-{language}-{page.viewport_size['width']}")
     body.fill("Thanks for the talk yesterday." if language == "en" else "Tack för pratet igår.")
     desperate.wait_for(state="detached")
-    assert page.locator("#feedback .score").is_visible()
+    expect(page.locator("#feedback .score")).to_be_visible()

@@ -2,6 +2,7 @@
 to Swedish, add a contact, find it by search, log an interaction, see it on the timeline."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import new_page, screenshot
 
@@ -32,7 +33,7 @@ def test_it_signs_up_switches_to_swedish_and_logs_a_coffee(page, transactional_d
     page.get_by_role("button", name="Svenska").click()
     page.wait_for_url(page.base + "/today/")
     assert page.locator("html").get_attribute("lang") == "sv"
-    assert page.get_by_role("link", name="Kontakter").is_visible()
+    expect(page.get_by_role("link", name="Kontakter")).to_be_visible()
 
     quick_add(page, "Ada Lind", "Molnmigreringar och Rust")
     quick_add(page, "Bo Berg", "Fotboll och fika")
@@ -56,7 +57,7 @@ def test_it_signs_up_switches_to_swedish_and_logs_a_coffee(page, transactional_d
     entry.wait_for()
     assert "Fika" in entry.locator(".kind").inner_text()
     assert entry.locator("time").inner_text() == "i dag"
-    assert page.get_by_text("Interaktionen är loggad.").is_visible()
+    expect(page.get_by_text("Interaktionen är loggad.")).to_be_visible()
     # The quick add logged the meeting too; the coffee, logged later, comes first.
     assert timeline.get_by_role("listitem").count() == 2
     assert "Fika vid mässan" in timeline.get_by_role("listitem").first.inner_text()

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.events import services
@@ -63,8 +64,8 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
 
     page.get_by_role("link", name="Fickkort").click()
     assert page.locator("#progress").inner_text() == "0 av 2"
-    assert page.get_by_text("Vilken kurs skulle du läsa igen?").is_visible()
-    assert page.get_by_text("Lyssna mer än du pratar.").is_visible()
+    expect(page.get_by_text("Vilken kurs skulle du läsa igen?")).to_be_visible()
+    expect(page.get_by_text("Lyssna mer än du pratar.")).to_be_visible()
     assert fits_the_screen(page)
     screenshot(page, "pocket-card-sv-375")
 
@@ -72,7 +73,7 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
     page.locator("#progress", has_text="1 av 2").wait_for()
     capture(page, "Omar Haddad", "exjobb om tillgänglighet")
     page.locator("#progress", has_text="2 av 2").wait_for()
-    assert page.get_by_text("Målet är nått.").is_visible()
+    expect(page.get_by_text("Målet är nått.")).to_be_visible()
     assert page.locator("#met-list li").all_inner_texts() == ["Sara Lind", "Omar Haddad"]
     screenshot(page, "pocket-card-sv-375-reached")
     # a reload shows the same, from the server
@@ -81,14 +82,14 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
     assert Contact.objects.filter(event__name="Mingel på KTH").count() == 2
 
     page.get_by_role("link", name="Hemma igen? Skriv en kort utvärdering").click()
-    assert page.get_by_text("Du nådde ditt mål: 2 nya personer.").is_visible()
+    expect(page.get_by_text("Du nådde ditt mål: 2 nya personer.")).to_be_visible()
     page.get_by_label("En kort reflektion").fill("Det gick lättare än jag trodde.")
     page.get_by_role("group", name="Energi före").get_by_label("2").check()
     page.get_by_role("group", name="Energi efter").get_by_label("4").check()
     page.get_by_role("button", name="Spara utvärderingen").click()
     page.get_by_text("Utvärderingen är sparad.").wait_for()
-    assert page.get_by_text("Det gick lättare än jag trodde.").is_visible()
-    assert page.get_by_text("mer energi än du kom med").is_visible()
+    expect(page.get_by_text("Det gick lättare än jag trodde.")).to_be_visible()
+    expect(page.get_by_text("mer energi än du kom med")).to_be_visible()
     assert fits_the_screen(page)
     screenshot(page, "event-reviewed-sv-375")
 
@@ -106,8 +107,8 @@ def test_the_pocket_card_stays_readable_and_keeps_captures_offline(phone_page, t
     page.goto(f"{page.base}/events/{event.pk}/card/")
     page.context.set_offline(True)
     page.get_by_text("Du är offline. Kortet går fortfarande att läsa").wait_for()
-    assert page.get_by_text("Tar ni emot exjobbare eller praktikanter?").is_visible()
-    assert page.get_by_text("Hej, jag heter Eva.").is_visible()
+    expect(page.get_by_text("Tar ni emot exjobbare eller praktikanter?")).to_be_visible()
+    expect(page.get_by_text("Hej, jag heter Eva.")).to_be_visible()
     assert page.locator("#progress").inner_text() == "0 av 2"
 
     capture(page, "Li Chen", "sommarjobb på Ericsson")
@@ -140,11 +141,11 @@ def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transac
     page.get_by_role("heading", name="Cloud meetup").wait_for()
 
     page.get_by_role("link", name="Practise the pitch").click()
-    assert page.get_by_text("Hi, I'm Eva Ek.").is_visible()
+    expect(page.get_by_text("Hi, I'm Eva Ek.")).to_be_visible()
     page.get_by_role("button", name="Start").click()
     page.locator("#clock", has_text="0:01").wait_for()
     page.get_by_role("button", name="Stop").click()
-    assert page.get_by_text("Under half a minute").is_visible()
+    expect(page.get_by_text("Under half a minute")).to_be_visible()
 
     page.goto(page.base + "/events/")
     page.get_by_role("link", name="Pocket card").click()
@@ -157,12 +158,12 @@ def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transac
     screenshot(page, "pocket-card-en-375-reached")
 
     page.get_by_role("link", name="Home again? Write a short review").click()
-    assert page.get_by_text("You reached your goal: 2 new people. Well done!").is_visible()
+    expect(page.get_by_text("You reached your goal: 2 new people. Well done!")).to_be_visible()
     page.get_by_label("A short reflection").fill("Questions about their work were easy.")
     page.get_by_role("group", name="Energy before").get_by_label("3").check()
     page.get_by_role("button", name="Save the review").click()
     page.get_by_text("Saved your review.").wait_for()
-    assert page.get_by_text("Questions about their work were easy.").is_visible()
+    expect(page.get_by_text("Questions about their work were easy.")).to_be_visible()
 
 
 def test_half_typed_text_comes_back_after_a_reload(phone_page, transactional_db):

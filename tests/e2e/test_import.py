@@ -4,6 +4,7 @@ block that htmx polls until the import is done."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.imports import services
@@ -26,13 +27,13 @@ def test_it_previews_and_imports_a_linkedin_export(page, transactional_db, monke
     page.get_by_label("LinkedIn connections").check()
     page.get_by_label("File", exact=True).set_input_files(str(FIXTURES / "Connections.csv"))
     page.get_by_role("button", name="Read the file").click()
-    assert page.get_by_role("heading", name="What will happen").is_visible()
-    assert page.get_by_text("the company looks like a spreadsheet formula").is_visible()
+    expect(page.get_by_role("heading", name="What will happen")).to_be_visible()
+    expect(page.get_by_text("the company looks like a spreadsheet formula")).to_be_visible()
     screenshot(page, f"import-preview-{page.viewport_size['width']}")
     page.get_by_role("button", name="Import", exact=True).click()
     page.get_by_role("heading", name="Done").wait_for()
     page.get_by_role("link", name="See your contacts").click()
-    assert page.get_by_role("link", name="Anna Svensson").is_visible()
+    expect(page.get_by_role("link", name="Anna Svensson")).to_be_visible()
     assert Contact.objects.filter(owner=user).count() == 5
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
@@ -46,5 +47,5 @@ def test_the_column_step_in_swedish(phone_page, transactional_db):
     page.get_by_role("button", name="Läs filen").click()
     assert page.get_by_label("Företag").input_value() == "1"
     page.get_by_role("button", name="Visa vad som händer").click()
-    assert page.get_by_text("rad 4").is_visible()
-    assert page.get_by_text("raden saknar namn").is_visible()
+    expect(page.get_by_text("rad 4")).to_be_visible()
+    expect(page.get_by_text("raden saknar namn")).to_be_visible()

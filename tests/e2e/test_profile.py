@@ -3,6 +3,7 @@ shown once and can be revoked."""
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from mingel.testing import UserFactory
 from tests.e2e.conftest import screenshot
@@ -29,7 +30,7 @@ def test_saving_swedish_in_the_profile_switches_the_interface(page, transactiona
     page.get_by_role("button", name="Save profile").click()
     page.get_by_role("heading", name="Profil", level=1).wait_for()
     assert page.locator("html").get_attribute("lang") == "sv"
-    assert page.get_by_text("Sparade din profil.").is_visible()
+    expect(page.get_by_text("Sparade din profil.")).to_be_visible()
     assert page.get_by_label("Tidszon").input_value() == "Europe/Helsinki"
     screenshot(page, f"profile-sv-{width}")
 

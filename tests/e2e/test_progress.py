@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from mingel.contacts import services as contacts
 from mingel.testing import EventFactory, UserFactory
@@ -49,13 +50,13 @@ def test_it_draws_the_charts_with_text_alternatives_in_swedish(phone_page, trans
     log_in(page, user)
     page.goto(page.base + "/progress/")
 
-    assert page.get_by_role("heading", name="Framsteg", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Framsteg", level=1)).to_be_visible()
     charts = page.locator('svg[role="img"]')
     assert charts.count() == 4
     for n in range(4):
         chart = charts.nth(n)
         chart.scroll_into_view_if_needed()
-        assert chart.is_visible()
+        expect(chart).to_be_visible()
         box = chart.bounding_box()
         assert box["width"] > 250 and box["x"] >= 0 and box["x"] + box["width"] <= 375
         # aria-labelledby points at a title and a description that exist and say something
@@ -63,7 +64,7 @@ def test_it_draws_the_charts_with_text_alternatives_in_swedish(phone_page, trans
             assert page.locator(f"#{ref}").text_content().strip()
 
     events_chart = page.get_by_role("img", name="Nya personer per evenemang jämfört med målet")
-    assert events_chart.is_visible()
+    expect(events_chart).to_be_visible()
     assert "2/2 ✓" in events_chart.text_content()
     assert "1/3" in events_chart.text_content()
     assert page.locator("#chart-events rect.bar").count() == 2
@@ -75,13 +76,13 @@ def test_it_draws_the_charts_with_text_alternatives_in_swedish(phone_page, trans
     section = page.locator("section", has=page.locator("#h-events"))
     section.get_by_text("Visa som tabell").click()
     table = section.get_by_role("table", name="Nya personer per evenemang")
-    assert table.is_visible()
-    assert table.get_by_role("rowheader", name="Tekniska mässan").is_visible()
-    assert table.get_by_role("columnheader", name="Mål").is_visible()
+    expect(table).to_be_visible()
+    expect(table.get_by_role("rowheader", name="Tekniska mässan")).to_be_visible()
+    expect(table.get_by_role("columnheader", name="Mål")).to_be_visible()
 
     stages = page.locator("section", has=page.locator("#h-stages"))
     stages.get_by_text("Visa som tabell").click()
-    assert stages.get_by_role("rowheader", name="Uppföljd").is_visible()
+    expect(stages.get_by_role("rowheader", name="Uppföljd")).to_be_visible()
 
-    assert page.get_by_text("Målet nått på Tekniska mässan: 2 nya personer.").is_visible()
+    expect(page.get_by_text("Målet nått på Tekniska mässan: 2 nya personer.")).to_be_visible()
     screenshot(page, "progress-sv-375")

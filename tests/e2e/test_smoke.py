@@ -1,3 +1,5 @@
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import screenshot
 
 
@@ -10,5 +12,5 @@ def test_it_signs_up_from_the_welcome_page(page, db):
     page.get_by_label("Password confirmation").fill("a-long-enough-secret-9")
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url(page.base + "/today/")
-    assert page.get_by_role("heading", name="Today").is_visible()
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
     screenshot(page, f"today-empty-{page.viewport_size['width']}")

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from mingel.contacts import services as contacts
 from mingel.followups import selectors
@@ -40,7 +41,7 @@ def test_a_follow_up_leaves_once_the_thank_you_is_sent(page, transactional_db):
     anna = met_yesterday(user, "Anna Svensson")
     page.goto(page.base + "/")
     page.wait_for_url(page.base + "/today/")
-    assert item(page, anna).is_visible()
+    expect(item(page, anna)).to_be_visible()
     assert "Rust on microcontrollers" in item(page, anna).inner_text()
     screenshot(page, f"today-{page.viewport_size['width']}")
 
@@ -52,7 +53,7 @@ def test_a_follow_up_leaves_once_the_thank_you_is_sent(page, transactional_db):
 
     page.goto(page.base + "/today/")
     assert item(page, anna).count() == 0
-    assert page.get_by_text("Nothing is waiting for you today").is_visible()
+    expect(page.get_by_text("Nothing is waiting for you today")).to_be_visible()
 
 
 def test_snoozing_takes_an_item_away_until_later(page, transactional_db):
@@ -66,15 +67,15 @@ def test_snoozing_takes_an_item_away_until_later(page, transactional_db):
     # htmx swaps the card for a short note, without a page load.
     page.get_by_role("status").filter(has_text="Snoozed for 3 days.").wait_for()
     assert item(page, bert).count() == 0
-    assert item(page, anna).is_visible()
+    expect(item(page, anna)).to_be_visible()
     hidden = Hidden.objects.get(contact=bert)
     assert hidden.until == selectors.user_today(user) + dt.timedelta(days=3)
 
     page.reload()
     assert item(page, bert).count() == 0
-    assert item(page, anna).is_visible()
+    expect(item(page, anna)).to_be_visible()
 
     item(page, anna).get_by_role("button", name="Not now").click()
     page.get_by_role("status").filter(has_text="Not now").wait_for()
     page.reload()
-    assert page.get_by_text("Nothing is waiting for you today").is_visible()
+    expect(page.get_by_text("Nothing is waiting for you today")).to_be_visible()

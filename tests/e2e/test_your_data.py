@@ -6,6 +6,7 @@ import json
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create, interaction_create
@@ -38,7 +39,7 @@ def test_it_downloads_the_archive_and_merges_a_duplicate(page, transactional_db,
 
     page.goto(page.base + "/contacts/")
     page.get_by_role("link", name="Your data").click()
-    assert page.get_by_role("heading", name="Your data").is_visible()
+    expect(page.get_by_role("heading", name="Your data")).to_be_visible()
     assert fits(page)
     screenshot(page, f"your-data-{width}")
     with page.expect_download() as info:
@@ -55,6 +56,6 @@ def test_it_downloads_the_archive_and_merges_a_duplicate(page, transactional_db,
     page.get_by_label("Anna Berg-Lund").check()
     page.get_by_role("button", name="Merge").click()
     page.wait_for_url(f"{page.base}/contacts/{anna.pk}/")
-    assert page.get_by_role("heading", name="Anna Berg-Lund").is_visible()
+    expect(page.get_by_role("heading", name="Anna Berg-Lund")).to_be_visible()
     assert Contact.objects.filter(owner=user).count() == 1
     assert Contact.objects.get(owner=user).interactions.count() == 2
