@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from mingel.compose.models import Draft
 from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.contacts.services import CONTACT_FIELDS
 from mingel.core.identity import match_keys
 from mingel.events.models import Event
 
@@ -18,18 +19,7 @@ CHUNK = 2000
 
 CONTACT_VALUES = (
     "id",
-    "name",
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event_id",
+    *(f"{name}_id" if name == "event" else name for name in CONTACT_FIELDS),
     "last_interaction_on",
     "created_at",
     "updated_at",

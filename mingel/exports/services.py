@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from mingel.accounts.models import User
 from mingel.compose.models import Draft
 from mingel.contacts.models import Contact, Interaction, Tag
-from mingel.contacts.services import contact_refresh_last_interaction
+from mingel.contacts.services import CONTACT_FIELDS, contact_refresh_last_interaction
 from mingel.events.models import Event
 from mingel.exports import selectors
 from mingel.exports.restore import ArchiveError, Parsed, check_lengths
@@ -20,20 +20,8 @@ from mingel.followups.models import ReminderSettings
 from mingel.search.services import search_reindex, search_reindex_all
 
 BATCH = 1000
-MERGE_FIELDS = (
-    "name",
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event",
-)
+# A merge picks among the fields a user edits on the contact form.
+MERGE_FIELDS = CONTACT_FIELDS
 
 
 class AccountNotEmpty(ArchiveError):
