@@ -1,0 +1,99 @@
+"""DELETE /api/v1/account: the token's account and everything in it, confirmed by its
+email; nobody else's."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from mingel.accounts.models import ApiToken, User
+from mingel.contacts.models import Contact
+from mingel.contacts.services import contact_create, interaction_create
+from mingel.imports import storage
+
+pytestmark = pytest.mark.django_db
+
+
+def delete_account(api, body):
+    data = body if isinstance(body, bytes) else json.dumps(body)
+    return api.client.delete(
+        "/api/v1/account", data, content_type="application/json", headers=api.headers
+    )
+
+
+@pytest.fixture
+def alice_data(alice, bob):
+    anna = contact_create(owner=alice, name="Anna Berg", tags=["alumni"])
+    interaction_create(contact=anna, kind="coffee", date=dt.date(2026, 1, 9))
+    contact_create(owner=bob, name="Bo Ek")
+    return anna
+
+
+def test_it_deletes_the_tokens_account_and_says_what_went(
+    alice, bob, alice_api, alice_data, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.DATA_DIR = tmp_path
+    upload = storage.folder(alice.pk) / "left.upload"
+    upload.parent.mkdir(parents=True)
+    upload.write_bytes(b"x")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = delete_account(alice_api, {"confirm": " Alice@Example.com "})
+    assert response.status_code == 200, response.content
+    deleted = response.json()["deleted"]
+    assert deleted["accounts.User"] == 1
+    assert deleted["contacts.Contact"] == 1
+    assert deleted["contacts.Interaction"] == 1
+    assert deleted["accounts.ApiToken"] == 1
+    assert not User.objects.filter(pk=alice.pk).exists()
+    assert not Contact.objects.filter(owner_id=alice.pk).exists()
+    assert not upload.exists()
+    # bob and his data are untouched
+    assert User.objects.filter(pk=bob.pk).exists()
+    assert Contact.objects.filter(owner=bob).count() == 1
+    # the token went with the account
+    assert alice_api.get("/contacts").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param({"confirm": "bob@example.com"}, id="another-email"),
+        pytest.param({"confirm": ""}, id="empty"),
+        pytest.param({}, id="missing"),
+        pytest.param(b"", id="no-body"),
+        pytest.param(b"not json", id="not-json"),
+    ],
+)
+def test_a_wrong_confirmation_is_a_422_and_deletes_nothing(alice, alice_api, alice_data, body):
+    response = delete_account(alice_api, body)
+    # A body that is not JSON at all is ninja's 400, as on every route.
+    assert response.status_code == (400 if body == b"not json" else 422)
+    assert User.objects.filter(pk=alice.pk).exists()
+    assert Contact.objects.filter(owner=alice).count() == 1
+    assert ApiToken.objects.filter(user=alice).exists()
+
+
+def test_the_message_names_the_field(alice_api, alice_data):
+    (error,) = delete_account(alice_api, {"confirm": "nope"}).json()["detail"]
+    assert error["field"] == "confirm"
+    assert "email address to confirm" in error["msg"]
+
+
+def test_it_needs_a_token(alice, anonymous_api, alice_data):
+    response = delete_account(anonymous_api, {"confirm": "alice@example.com"})
+    assert response.status_code == 401
+    assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_bobs_token_deletes_only_bob(alice, bob, bob_api, alice_data):
+    assert delete_account(bob_api, {"confirm": "alice@example.com"}).status_code == 422
+    assert User.objects.filter(pk=bob.pk).exists()
+
+    response = delete_account(bob_api, {"confirm": "bob@example.com"})
+    assert response.status_code == 200
+    assert response.json()["deleted"]["contacts.Contact"] == 1
+    assert not User.objects.filter(pk=bob.pk).exists()
+    assert User.objects.filter(pk=alice.pk).exists()
+    assert Contact.objects.filter(owner=alice).count() == 1
+    assert alice_data.interactions.count() == 1
+    assert alice_data.tags.count() == 1
