@@ -153,3 +153,11 @@ def test_the_damaged_key_message_speaks_swedish(alice_client, alice, event):
     data = {"name": "Sara", "capture_key": "short"}
     body = alice_client.post(f"/events/{event.pk}/capture/", data, **JSON).json()
     assert body["errors"]["capture_key"][0]["message"].startswith("Sparningen kom fram förvanskad.")
+
+
+def test_the_card_has_a_waiting_text_for_a_save_that_got_no_answer(alice_client, alice, event):
+    url = f"/events/{event.pk}/card/"
+    assert "No answer came back. Saved on this phone" in alice_client.get(url).text
+    alice.language = "sv"
+    alice.save()
+    assert "Inget svar kom tillbaka. Sparat i telefonen" in alice_client.get(url).text

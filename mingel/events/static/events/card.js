@@ -78,7 +78,8 @@
   }
   function sayQueued() {
     var n = load(queueKey, []).length;
-    if (n) say(form.dataset.msgOffline.replace("{n}", n), "offline");
+    var text = navigator.onLine ? form.dataset.msgWaiting : form.dataset.msgOffline;
+    if (n) say(text.replace("{n}", n), "offline");
   }
   // Shows the person among those met, once: a resent save answers with the same person.
   function progress(data) {
@@ -211,6 +212,14 @@
   }
   window.addEventListener("online", connection);
   window.addEventListener("offline", connection);
+  // Venue Wi-Fi can drop a save while the browser still calls itself online, so no
+  // "online" event comes. Try again now and then, and when the phone is unlocked: a save
+  // sent twice is harmless, its key makes the server answer with the person it has.
+  var RETRY = 30000;
+  setInterval(flush, RETRY);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") flush();
+  });
 
   var draft = load(draftKey, null);
   if (draft && !isEmpty(draft) && isEmpty(values())) fill(draft);
