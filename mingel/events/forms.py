@@ -1,6 +1,7 @@
 """Forms for the event pages. They validate and keep what was typed; the services write."""
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from mingel.contacts.forms import validate_linkedin_profile_url
@@ -136,6 +137,22 @@ class CaptureForm(forms.Form):
         max_length=300,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"placeholder": "https://www.linkedin.com/in/…"}),
+    )
+
+    # Made by the pocket card's script when a capture starts (a UUID, or its fallback of
+    # hex digits); a plain form post without JavaScript has none, and that is fine.
+    capture_key = forms.CharField(
+        required=False,
+        max_length=64,
+        widget=forms.HiddenInput,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9-]{16,64}$",
+                message=_(
+                    "This save arrived garbled. Press save again; what you typed is still here."
+                ),
+            )
+        ],
     )
 
     def clean_linkedin_url(self):

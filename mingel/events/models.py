@@ -76,3 +76,28 @@ class FavouriteQuestion(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class CaptureKey(models.Model):
+    """The random key the pocket card sends with a capture. A phone that never got the
+    answer sends the same capture again with the same key; the key finds the contact made
+    the first time, so the person is not added twice. Scoped to the owner: another user's
+    keys never match."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capture_keys"
+    )
+    key = models.CharField(max_length=64)
+    # Deleting the contact forgets the key with it: a resend after that makes it again.
+    contact = models.ForeignKey(
+        "contacts.Contact", on_delete=models.CASCADE, related_name="capture_keys"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "key"], name="capture_key_unique_per_owner")
+        ]
+
+    def __str__(self):
+        return self.key

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mingel.contacts.models import Contact
 from mingel.core.events import questions as bank
-from mingel.events.models import Event, FavouriteQuestion
+from mingel.events.models import CaptureKey, Event, FavouriteQuestion
 
 
 def user_today(user, now: dt.datetime | None = None) -> dt.date:
@@ -71,3 +71,9 @@ def question_groups(*, owner, lang: str, chosen: list[str] = ()) -> list[tuple[s
     for group in bank.GROUPS:
         groups.append((group, fresh(q.text for q in bank.questions(lang, group))))
     return [(name, texts) for name, texts in groups if texts]
+
+
+def captured_contact(*, owner, key: str) -> Contact | None:
+    """The contact an earlier capture with this key made for this owner, or None."""
+    found = CaptureKey.objects.filter(owner=owner, key=key).select_related("contact").first()
+    return found.contact if found else None

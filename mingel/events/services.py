@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create
 from mingel.core.events.questions import clean_questions
-from mingel.events.models import Event, FavouriteQuestion
+from mingel.events import selectors
+from mingel.events.models import CaptureKey, Event, FavouriteQuestion
 
 EVENT_FIELDS = (
     "name",
@@ -86,20 +87,44 @@ def event_capture(
     company: str = "",
     role: str = "",
     linkedin_url: str = "",
+    capture_key: str = "",
 ) -> Contact:
     """A person met at the event: a contact linked to it and met on its date, through the
-    contacts service (which also logs the meeting on the contact's timeline)."""
-    return contact_create(
-        owner=event.owner,
-        name=name,
-        talked_about=talked_about,
-        company=company,
-        role=role,
-        linkedin_url=linkedin_url,
-        met_on=event.date,
-        where_met=event.name[:200],
-        event=event,
-    )
+    contacts service (which also logs the meeting on the contact's timeline).
+
+    With a `capture_key` the capture is idempotent for the event's owner: a key seen
+    before returns the contact made the first time and creates nothing, so a save sent
+    again because its answer was lost adds the person once. Without a key (a plain form
+    post) every call creates a contact."""
+    fields = {
+        "name": name,
+        "talked_about": talked_about,
+        "company": company,
+        "role": role,
+        "linkedin_url": linkedin_url,
+        "met_on": event.date,
+        "where_met": event.name[:200],
+        "event": event,
+    }
+    owner = event.owner
+    if not capture_key:
+        return contact_create(owner=owner, **fields)
+    seen = selectors.captured_contact(owner=owner, key=capture_key)
+    if seen is not None:
+        return seen
+    try:
+        # One savepoint for the contact and its key: when a twin request with the same
+        # key commits first, the unique constraint stops ours and the rollback takes our
+        # contact with it, so exactly one is left.
+        with transaction.atomic():
+            contact = contact_create(owner=owner, **fields)
+            CaptureKey.objects.create(owner=owner, key=capture_key, contact=contact)
+    except IntegrityError:
+        seen = selectors.captured_contact(owner=owner, key=capture_key)
+        if seen is None:  # not the key after all: some other constraint refused the row
+            raise
+        return seen
+    return contact
 
 
 def event_review(

@@ -2,6 +2,8 @@
 review; and a pocket card that stays readable and keeps what was typed when offline."""
 
 import datetime as dt
+import json
+import re
 
 from django.conf import settings
 from django.test import Client
@@ -128,6 +130,19 @@ def test_the_pocket_card_stays_readable_and_keeps_captures_offline(phone_page, t
     assert page.evaluate(f"localStorage.getItem('mingel:capture:{event.pk}:queue')") is None
     assert page.get_by_label("Namn").input_value() == "Ada"
 
+    # The same queued save sent again (say, by a second tab that flushed the same queue)
+    # carries the same key: the server answers with Li Chen and adds no one.
+    page.evaluate(
+        "([key, queue]) => { localStorage.setItem(key, queue);"
+        " window.dispatchEvent(new Event('online')); }",
+        [f"mingel:capture:{event.pk}:queue", queued],
+    )
+    page.wait_for_function(f"localStorage.getItem('mingel:capture:{event.pk}:queue') === null")
+    assert Contact.objects.count() == 1
+    assert page.locator("#met-list li").all_inner_texts() == ["Li Chen"]
+    assert page.locator("#progress").inner_text() == "1 av 2"
+    assert page.get_by_label("Namn").input_value() == "Ada"
+
 
 def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transactional_db):
     page = phone_page
@@ -182,3 +197,54 @@ def test_half_typed_text_comes_back_after_a_reload(phone_page, transactional_db)
     page.locator("#progress", has_text="1 of 2").wait_for()
     page.reload()
     assert page.get_by_label("Name").input_value() == ""
+
+
+def test_a_save_whose_answer_is_lost_is_sent_again_and_adds_the_person_once(
+    phone_page, transactional_db
+):
+    """Flaky venue Wi-Fi: the save reaches the server, the answer never comes back. The
+    phone queues it with its key and sends it again when the phone is unlocked; one
+    contact, also after a reload and a resend straight to the server. The
+    page has no crypto.randomUUID here (as over plain http), so the fallback key is used."""
+    page = phone_page
+    page.add_init_script("delete Crypto.prototype.randomUUID")
+    user = log_in(page, "en")
+    event = services.event_create(owner=user, name="Career fair", date=dt.date.today())
+    queue_key = f"mingel:capture:{event.pk}:queue"
+    page.goto(f"{page.base}/events/{event.pk}/card/")
+
+    def answer_lost(route):
+        route.fetch()  # the server gets it and saves...
+        route.abort("connectionreset")  # ...and the phone hears nothing
+
+    page.route("**/capture/", answer_lost)
+    capture(page, "Li Chen", "summer internships", save="Save person")
+    page.get_by_text("No answer came back. Saved on this phone, waiting to be sent: 1.").wait_for()
+    assert Contact.objects.get().name == "Li Chen"
+    [queued] = json.loads(page.evaluate(f"localStorage.getItem('{queue_key}')"))
+    assert re.fullmatch(r"[0-9a-f]{32}", queued["capture_key"])
+    # the next capture starts with a key of its own
+    page.locator("#capture-form textarea").fill("x")
+    assert page.locator("input[name=capture_key]").input_value() not in ("", queued["capture_key"])
+
+    page.unroute("**/capture/")
+    # still "online" all along, so no online event: unlocking the phone sends what waits
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    page.locator("#progress", has_text="1 of 2").wait_for()
+    page.wait_for_function(f"localStorage.getItem('{queue_key}') === null")
+    assert Contact.objects.count() == 1
+    assert page.locator("#met-list li").all_inner_texts() == ["Li Chen"]
+    page.reload()
+    assert page.locator("#met-list li").all_inner_texts() == ["Li Chen"]
+
+    # and a resend of the very same form data, straight to the server, changes nothing
+    token = page.locator("#capture-form input[name=csrfmiddlewaretoken]").input_value()
+    response = page.request.post(
+        f"{page.base}/events/{event.pk}/capture/",
+        form={**queued, "csrfmiddlewaretoken": token},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status == 201
+    assert response.json()["name"] == "Li Chen"
+    assert response.json()["met_count"] == 1
+    assert Contact.objects.count() == 1

@@ -13,7 +13,10 @@ from mingel.core.events.questions import texts
 WORDS_PER_MINUTE = 140
 LONG_AFTER_SECONDS = 30
 # A word is a run of letters or digits, with inner hyphens or apostrophes ("e-post",
-# "I'm") counted as one word, as they are said in one go.
+# "I'm") counted as one word, as they are said in one go. Not the coach's word count
+# (coach.stats, via coach.text.WORD_RE): that one also joins across a colon, so "18:30"
+# and "KTH:s" are one word there and two here, and it needs a Message with a kind and a
+# language and works out sentences and readability besides, on every keystroke.
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
