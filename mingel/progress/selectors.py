@@ -153,8 +153,9 @@ def stage_case(*, today: dt.date, dormant_after_months: int) -> Case:
 
 
 def contacts_with_stage(*, owner, today: dt.date, dormant_after_months: int):
-    """The owner's contacts with their `stage`, `met` (met_on as text: see `as_date`) and
-    `first` (`progress.first_follow_up`, an expression to use once). Correlated subqueries
+    """The owner's contacts annotated with their `stage` and `met` (met_on as text: see
+    `as_date`), and `progress.first_follow_up` of each as an expression for the caller to
+    annotate with (once: a subquery named twice runs twice). Correlated subqueries
     rather than a join and GROUP BY: each reads a few entries of the covering index
     (contact, date, kind, direction) on interactions and stops at the first match (a join
     reading all of them took twice as long on SQLite)."""
