@@ -40,7 +40,7 @@ def run() -> str:
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
-    from mingel.core import progress
+    from mingel.core import cadence, progress
     from mingel.followups.selectors import user_today
     from mingel.progress import charts, selectors
 
@@ -61,14 +61,16 @@ def run() -> str:
 
     months = selectors.dormant_after_months(owner=user)
     events = selectors.event_facts(owner=user)
-    rows = selectors.contact_rows(owner=user, today=today, dormant_after_months=months)
-    days = selectors.action_days(owner=user, today=today) + [(e.date, 1) for e in events]
-    new = [progress.NewContact(met, first) for _, met, first, _ in rows if met is not None]
+    stages, new = selectors.contact_summary(owner=user, today=today, dormant_after_months=months)
+    since = cadence.week_start(today) - dt.timedelta(weeks=selectors.WEEKS_SHOWN - 1)
+    days = selectors.action_days(owner=user, today=today, counted_since=since)
+    days += [(e.date, 1) for e in events]
+    days = list(progress.action_weeks(days, today=today).items())
     data = selectors.progress_for(owner=user, today=today)
 
     def rules():
         progress.follow_up_months(new, today=today)
-        progress.stage_counts(r[3] for r in rows)
+        progress.stage_counts(stages.elements())
         progress.streak(days, today=today)
         progress.recent_weeks(days, today=today)
         progress.wins(events=events, contacts=new, action_days=days, today=today, limit=12)
@@ -82,12 +84,12 @@ def run() -> str:
     parts = [
         ("query: events with people met", lambda: selectors.event_facts(owner=user)),
         (
-            "query: stage and first follow-up of every contact",
-            lambda: selectors.contact_rows(owner=user, today=today, dormant_after_months=months),
+            "query: stage and first follow-up of every contact, counted",
+            lambda: selectors.contact_summary(owner=user, today=today, dormant_after_months=months),
         ),
         (
             "query: interactions per day",
-            lambda: selectors.action_days(owner=user, today=today),
+            lambda: selectors.action_days(owner=user, today=today, counted_since=since),
         ),
         ("rules (mingel.core.progress)", rules),
         ("template with charts", render),

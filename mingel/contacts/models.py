@@ -114,6 +114,11 @@ class Interaction(models.Model):
         indexes = [
             models.Index(fields=["contact", "date"]),
             models.Index(fields=["owner", "date"]),
+            # Covering for the progress page's per-contact stage and first follow-up: the
+            # database answers from the index alone (named when the progress app added it).
+            models.Index(
+                fields=["contact", "date", "kind", "direction"], name="progress_interaction_cover"
+            ),
         ]
 
     def __str__(self):

@@ -1,24 +1,14 @@
-"""A covering index for the progress page's per-contact summary.
+"""Kept so that databases which ran it stay consistent; it does nothing now.
 
-The summary asks, for each of up to 10,000 contacts, about its interactions' dates, kinds
-and directions; with this index the database answers from the index alone instead of
-reading 100,000 table rows (on SQLite about three times faster at a heavy user's size).
-It lives here, not in the contacts app's models, because only this page needs it; the
-statements are plain SQL that SQLite and PostgreSQL both accept.
+It used to create the covering index `progress_interaction_cover` on contacts_interaction
+with plain SQL. The contacts app's model declares that index now and its migration 0002
+creates it (unless this one did already).
 """
 
 from django.db import migrations
-
-INDEX = "progress_interaction_cover"
 
 
 class Migration(migrations.Migration):
     dependencies = [("contacts", "0001_initial")]
 
-    operations = [
-        migrations.RunSQL(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} "
-            "ON contacts_interaction (contact_id, date, kind, direction)",
-            reverse_sql=f"DROP INDEX IF EXISTS {INDEX}",
-        ),
-    ]
+    operations = []
