@@ -150,7 +150,7 @@ def import_job_create(*, owner, source: str, upload) -> ImportJob:
     """Reads the upload once: a CSV's header (the job then waits for its mapping) or the
     whole file for the preview; then keeps it in the database with the job. FileError or
     storage.TooLarge when it cannot be used; nothing is kept then."""
-    storage.remove_stale(owner.pk)
+    storage.remove_stale()
     job = ImportJob(
         owner=owner, source=source, filename=upload.name[:200], token=secrets.token_hex(16)
     )

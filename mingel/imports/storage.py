@@ -81,7 +81,8 @@ def remove(job) -> None:
     ImportUpload.objects.filter(job=job).delete()
 
 
-def remove_stale(owner_id: int, now: dt.datetime | None = None) -> None:
-    """Removes the uploads of one user's jobs that waited longer than KEEP_SECONDS."""
+def remove_stale(now: dt.datetime | None = None) -> None:
+    """Removes the uploads (anybody's) that waited longer than KEEP_SECONDS: their jobs
+    stay, and say the file is gone if applied."""
     cutoff = (now or timezone.now()) - dt.timedelta(seconds=KEEP_SECONDS)
-    ImportUpload.objects.filter(job__owner_id=owner_id, job__created_at__lt=cutoff).delete()
+    ImportUpload.objects.filter(job__created_at__lt=cutoff).delete()

@@ -250,14 +250,15 @@ def test_a_too_large_upload_leaves_nothing(alice, monkeypatch, temp_dir):
     assert not any(temp_dir.iterdir())
 
 
-def test_stale_uploads_are_removed(alice, bob, alice_client, fixture_path):
+def test_stale_uploads_are_removed(alice, alice_client, fixture_path):
     upload(alice_client, "vcard", fixture_path("apple.vcf"))
     job = ImportJob.objects.get(owner=alice)
-    later = job.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS + 1)
-    storage.remove_stale(bob.pk, now=later)
+    storage.remove_stale(now=job.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS - 1))
     assert storage.exists(job)
-    storage.remove_stale(alice.pk, now=later)
+    storage.remove_stale(now=job.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS + 1))
     assert not storage.exists(job)
+    page = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}), follow=True)
+    assert "The file cannot be opened" in page.text
 
 
 def test_deleting_the_account_deletes_its_uploads(alice, bob, alice_client, fixture_path):
