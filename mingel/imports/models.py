@@ -26,8 +26,6 @@ class ImportJob(models.Model):
     )
     source = models.CharField(max_length=10, choices=SOURCE_CHOICES)
     filename = models.CharField(max_length=200, blank=True)
-    # Names the stored upload; random, so a file name cannot be guessed from a job id.
-    token = models.CharField(max_length=32, unique=True)
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default="preview")
     encoding = models.CharField(max_length=20, blank=True)
     delimiter = models.CharField(max_length=1, blank=True)

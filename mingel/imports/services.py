@@ -4,7 +4,6 @@ interactions from an import; everything else here manages the uploads around it.
 import contextlib
 import datetime as dt
 import logging
-import secrets
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -151,9 +150,7 @@ def import_job_create(*, owner, source: str, upload) -> ImportJob:
     whole file for the preview; then keeps it in the database with the job. FileError or
     storage.TooLarge when it cannot be used; nothing is kept then."""
     storage.remove_stale()
-    job = ImportJob(
-        owner=owner, source=source, filename=upload.name[:200], token=secrets.token_hex(16)
-    )
+    job = ImportJob(owner=owner, source=source, filename=upload.name[:200])
     with storage.temp_copy(upload.chunks()) as path:
         if source == "csv":
             layout = csvfile.layout(path)
