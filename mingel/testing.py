@@ -91,7 +91,6 @@ class ImportJobFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     source = "linkedin"
     filename = "Connections.csv"
-    token = factory.Sequence(lambda n: f"{n:032x}")
     status = "preview"
     preview = factory.LazyFunction(
         lambda: {"created": 1, "updated": 0, "skipped": 0, "errors": [], "error_count": 0}

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from mingel.accounts.models import ApiToken, User, hash_token
 from mingel.accounts.validators import validate_time_zone
-from mingel.imports import storage as imports_storage
 
 PROFILE_FIELDS = (
     "display_name",
@@ -71,14 +70,12 @@ def profile_update(*, user: User, **fields) -> User:
 @transaction.atomic
 def user_delete(*, user: User) -> dict[str, int]:
     """Deletes the account and everything it owns (contacts, interactions, tags, events,
-    drafts, reminders, tokens: every row with a foreign key to it cascades), and ends its
-    sessions on every device.
+    drafts, reminders, tokens, imports and their uploads: every row with a foreign key to
+    it cascades), and ends its sessions on every device.
 
     Returns how many rows of each model went, keyed by model label."""
     user_id = user.pk
     _, per_model = user.delete()
-    # Uploads waiting between an import's preview and apply are files, not rows.
-    transaction.on_commit(lambda: imports_storage.remove_all(user_id))
     ended = sessions_end(user_id=user_id)
     if ended:
         per_model = {**per_model, Session._meta.label: ended}

@@ -1,7 +1,6 @@
 """Imports in the JSON API, for scripts: the file as the request body, imported in one
 go like `mingel import` (no preview pages; `dry_run` says what would happen)."""
 
-import secrets
 from typing import Literal
 
 from django.core.exceptions import ValidationError
@@ -55,23 +54,19 @@ def file_import(request, source: Literal["linkedin", "vcard", "csv"], params: Qu
     for a field; other fields keep the guessed column. A file that cannot be read as a
     whole is a 422 naming the problem, and nothing is imported."""
     owner = request.auth
-    storage.remove_stale(owner.pk)
-    path = storage.folder(owner.pk) / f"api-{secrets.token_hex(16)}.upload"
     try:
-        storage.save(iter(lambda: request.read(CHUNK), b""), path)
-        return files.import_file(
-            owner=owner,
-            source=source,
-            path=path,
-            dry_run=params.dry_run,
-            mapping=params.map,
-            option="map",
-        )
+        with storage.temp_copy(iter(lambda: request.read(CHUNK), b"")) as path:
+            return files.import_file(
+                owner=owner,
+                source=source,
+                path=path,
+                dry_run=params.dry_run,
+                mapping=params.map,
+                option="map",
+            )
     except storage.TooLarge:
         raise nothing_imported(_("The file is too large")) from None
     except FileError as exc:
         raise nothing_imported(reasons.file_reason(exc.code, exc.line, exc.params)) from None
     except files.MappingError as exc:
         return Status(422, {"detail": [field_error(["query", "map"], str(exc), "invalid_map")]})
-    finally:
-        path.unlink(missing_ok=True)

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportJob(models.Model):
-    """One upload on its way in: the file waits in the data folder (see `path`) between
-    the preview and the apply; the preview and the result are kept as JSON summaries."""
+    """One upload on its way in: the file waits in the database (ImportUpload, see
+    storage.py) between the preview and the apply; the preview and the result are kept as
+    JSON summaries. `rows_done` is how far a running import has got (see progress.py)."""
 
     SOURCE_CHOICES = [
         ("linkedin", _("LinkedIn connections (Connections.csv)")),
@@ -25,8 +26,6 @@ class ImportJob(models.Model):
     )
     source = models.CharField(max_length=10, choices=SOURCE_CHOICES)
     filename = models.CharField(max_length=200, blank=True)
-    # Names the stored upload; random, so a file name cannot be guessed from a job id.
-    token = models.CharField(max_length=32, unique=True)
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default="preview")
     encoding = models.CharField(max_length=20, blank=True)
     delimiter = models.CharField(max_length=1, blank=True)
@@ -38,6 +37,7 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -50,3 +50,21 @@ class ImportJob(models.Model):
         """Rows the preview counted, for the progress bar."""
         p = self.preview
         return sum(p.get(k, 0) for k in ("created", "updated", "skipped", "error_count"))
+
+
+class ImportUpload(models.Model):
+    """One piece (about 1 MB) of the file a job waits to import, kept in the database so
+    that whichever app process gets the next request finds it (see storage.py). Deleting
+    the job deletes its pieces."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="upload_parts")
+    seq = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "seq"], name="import_upload_job_seq"),
+        ]
+
+    def __str__(self):
+        return f"part {self.seq} of import {self.job_id}"

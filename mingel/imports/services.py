@@ -4,7 +4,6 @@ interactions from an import; everything else here manages the uploads around it.
 import contextlib
 import datetime as dt
 import logging
-import secrets
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -147,16 +146,12 @@ class Writer:
 
 
 def import_job_create(*, owner, source: str, upload) -> ImportJob:
-    """Stores the upload and reads it once: a CSV's header (the job then waits for its
-    mapping) or the whole file for the preview. FileError or storage.TooLarge when it
-    cannot be used; nothing is kept then."""
-    storage.remove_stale(owner.pk)
-    job = ImportJob(
-        owner=owner, source=source, filename=upload.name[:200], token=secrets.token_hex(16)
-    )
-    path = storage.path_for(job)
-    storage.save(upload.chunks(), path)
-    try:
+    """Reads the upload once: a CSV's header (the job then waits for its mapping) or the
+    whole file for the preview; then keeps it in the database with the job. FileError or
+    storage.TooLarge when it cannot be used; nothing is kept then."""
+    storage.remove_stale()
+    job = ImportJob(owner=owner, source=source, filename=upload.name[:200])
+    with storage.temp_copy(upload.chunks()) as path:
         if source == "csv":
             layout = csvfile.layout(path)
             job.encoding, job.delimiter = layout.encoding, layout.delimiter
@@ -165,13 +160,12 @@ def import_job_create(*, owner, source: str, upload) -> ImportJob:
             job.status = "mapping"
         else:
             job.encoding = detect_encoding(path)
-            job.preview = import_records(owner=owner, records=sources.records(job), dry_run=True)
-            job.preview = job.preview.to_dict()
+            records = sources.parse(job, path)
+            job.preview = import_records(owner=owner, records=records, dry_run=True).to_dict()
             job.status = "preview"
-    except BaseException:
-        storage.remove(job)
-        raise
-    job.save()
+        with transaction.atomic():
+            job.save()
+            storage.store(job, path)
     return job
 
 
@@ -186,8 +180,7 @@ def import_job_map(*, job: ImportJob, mapping: dict[str, int]) -> ImportJob:
 
 
 def import_job_cancel(*, job: ImportJob) -> None:
-    storage.remove(job)
-    job.delete()
+    job.delete()  # and its upload with it
 
 
 def import_job_start(*, job: ImportJob) -> bool:
@@ -200,7 +193,7 @@ def import_job_start(*, job: ImportJob) -> bool:
     if not claimed:
         return False
     job.status, job.started_at = "running", now
-    progress.report(job.pk, 0)
+    progress.report(job.pk, 0)  # known here from now on, for import_job_check_stale
     if job.rows <= INLINE_ROWS:
         import_job_apply(job=job)
     else:
@@ -218,11 +211,10 @@ def apply_in_thread(job_id: int) -> None:
 def import_job_apply(*, job: ImportJob) -> ImportJob:
     """Runs the import; the job ends `done` with its result or `failed` with the reason
     (and then nothing was imported). The upload is removed either way."""
+    reporter = progress.Reporter(job.pk)
     try:
         summary = import_records(
-            owner=job.owner,
-            records=sources.records(job),
-            on_progress=lambda n: progress.report(job.pk, n),
+            owner=job.owner, records=sources.records(job), on_progress=reporter
         )
     except FileError as exc:
         job.status = "failed"
@@ -234,6 +226,8 @@ def import_job_apply(*, job: ImportJob) -> ImportJob:
     else:
         job.status = "done"
         job.result = summary.to_dict()
+    finally:
+        reporter.close()
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "failure", "result", "finished_at"])
     storage.remove(job)

@@ -36,7 +36,7 @@ def import_start(request):
 def job_context(job) -> dict:
     return {
         "job": job,
-        "done_rows": progress.rows_done(job.pk),
+        "done_rows": progress.rows_done(job),
         "errors": error_rows(job.preview if job.status == "preview" else job.result),
         "failure": job.failure and reasons.file_reason(**job.failure),
     }

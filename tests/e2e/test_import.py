@@ -3,7 +3,6 @@ block that htmx polls until the import is done."""
 
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
@@ -12,11 +11,6 @@ from tests.e2e.conftest import screenshot
 from tests.e2e.test_compose import log_in
 
 FIXTURES = Path(__file__).resolve().parents[2] / "mingel/core/importers/tests/fixtures"
-
-
-@pytest.fixture(autouse=True)
-def uploads_in_tmp(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
 
 
 def test_it_previews_and_imports_a_linkedin_export(page, transactional_db, monkeypatch):

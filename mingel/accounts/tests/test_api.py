@@ -9,7 +9,8 @@ import pytest
 from mingel.accounts.models import ApiToken, User
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create, interaction_create
-from mingel.imports import storage
+from mingel.imports.models import ImportUpload
+from mingel.testing import ImportJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,9 @@ def alice_data(alice, bob):
 
 
 def test_it_deletes_the_tokens_account_and_says_what_went(
-    alice, bob, alice_api, alice_data, settings, tmp_path, django_capture_on_commit_callbacks
+    alice, bob, alice_api, alice_data, django_capture_on_commit_callbacks
 ):
-    settings.DATA_DIR = tmp_path
-    upload = storage.folder(alice.pk) / "left.upload"
-    upload.parent.mkdir(parents=True)
-    upload.write_bytes(b"x")
+    ImportUpload.objects.create(job=ImportJobFactory(owner=alice), seq=0, data=b"x")
     with django_capture_on_commit_callbacks(execute=True):
         response = delete_account(alice_api, {"confirm": " Alice@Example.com "})
     assert response.status_code == 200, response.content
@@ -46,7 +44,7 @@ def test_it_deletes_the_tokens_account_and_says_what_went(
     assert deleted["accounts.ApiToken"] == 1
     assert not User.objects.filter(pk=alice.pk).exists()
     assert not Contact.objects.filter(owner_id=alice.pk).exists()
-    assert not upload.exists()
+    assert not ImportUpload.objects.exists()
     # bob and his data are untouched
     assert User.objects.filter(pk=bob.pk).exists()
     assert Contact.objects.filter(owner=bob).count() == 1

@@ -1,3 +1,4 @@
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -6,10 +7,13 @@ FIXTURES = Path(__file__).resolve().parents[2] / "core" / "importers" / "tests" 
 
 
 @pytest.fixture(autouse=True)
-def data_dir(settings, tmp_path):
-    """Uploads go under the data folder: a fresh one per test."""
-    settings.DATA_DIR = tmp_path / "data"
-    return settings.DATA_DIR
+def temp_dir(monkeypatch, tmp_path):
+    """Uploads are copied to the temp folder while they are read: a fresh one per test,
+    to see that nothing is left there."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
 @pytest.fixture

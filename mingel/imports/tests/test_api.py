@@ -1,12 +1,15 @@
 """POST /api/v1/imports/{source}: the file as the body, the `mingel import --json` summary
 back; a file that cannot be read is a 422 and imports nothing."""
 
+import tempfile
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.imports import storage
+from mingel.imports.models import ImportUpload
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +20,10 @@ def post_file(api, source, data: bytes, **params):
     return api.client.post(url, data, content_type="text/plain", headers=api.headers)
 
 
-def upload_folder_is_empty(owner):
-    folder = storage.folder(owner.pk)
-    return not folder.exists() or not any(folder.iterdir())
+def nothing_left():
+    """Nothing of the file stays behind: no temporary copy (the temp folder is the test's
+    own, see conftest.py), no stored upload."""
+    return not any(Path(tempfile.gettempdir()).iterdir()) and not ImportUpload.objects.exists()
 
 
 def test_it_imports_linkedin_and_a_second_time_changes_nothing(alice, alice_api, fixture_path):
@@ -33,13 +37,13 @@ def test_it_imports_linkedin_and_a_second_time_changes_nothing(alice, alice_api,
     assert summary["errors"][0]["reason"] == "the row has no name"
     assert Contact.objects.filter(owner=alice).count() == 5
     interactions = Interaction.objects.filter(owner=alice).count()
-    assert upload_folder_is_empty(alice)
+    assert nothing_left()
 
     again = post_file(alice_api, "linkedin", data).json()
     assert (again["created"], again["updated"], again["skipped"]) == (0, 0, 5)
     assert Contact.objects.filter(owner=alice).count() == 5
     assert Interaction.objects.filter(owner=alice).count() == interactions
-    assert upload_folder_is_empty(alice)
+    assert nothing_left()
 
 
 def test_it_imports_a_vcard_file(alice, alice_api, fixture_path):
@@ -55,7 +59,7 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(alice, alice_api, fi
     assert response.status_code == 200, response.content
     assert response.json()["created"] == 2
     assert not Contact.objects.exists() and not Tag.objects.exists()
-    assert upload_folder_is_empty(alice)
+    assert nothing_left()
 
 
 def test_csv_uses_the_guessed_mapping_unless_map_says_otherwise(alice, alice_api, fixture_path):
@@ -90,7 +94,7 @@ def test_a_bad_map_is_a_422(alice, alice_api, fixture_path, mapping, message):
     (error,) = response.json()["detail"]
     assert error["field"] == "map" and message in error["msg"]
     assert not Contact.objects.exists()
-    assert upload_folder_is_empty(alice)
+    assert nothing_left()
 
 
 def test_a_csv_without_a_name_column_is_a_422(alice, alice_api):
@@ -106,7 +110,7 @@ def test_a_file_that_cannot_be_read_is_a_422_and_imports_nothing(alice, alice_ap
     (error,) = response.json()["detail"]
     assert "has no END:VCARD" in error["msg"] and "Nothing was imported" in error["msg"]
     assert not Contact.objects.exists()
-    assert upload_folder_is_empty(alice)
+    assert nothing_left()
 
     response = post_file(alice_api, "vcard", b"hello, world\n")
     assert response.status_code == 422
@@ -120,7 +124,7 @@ def test_a_too_large_file_is_a_422(alice, alice_api, fixture_path, monkeypatch):
     assert response.status_code == 422
     assert "too large" in response.json()["detail"][0]["msg"]
     assert not Contact.objects.exists()
-    assert upload_folder_is_empty(alice)
+    assert nothing_left()
 
 
 def test_an_unknown_source_is_a_422(alice_api):

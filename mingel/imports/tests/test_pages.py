@@ -1,12 +1,16 @@
 """Upload, columns, preview, apply and progress pages, without and with htmx."""
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from mingel.accounts.services import user_delete
 from mingel.contacts.models import Contact
 from mingel.imports import progress, services, storage
-from mingel.imports.models import ImportJob
+from mingel.imports.models import ImportJob, ImportUpload
 from mingel.testing import ImportJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +32,7 @@ def test_it_previews_a_linkedin_file_then_imports_it(alice, alice_client, fixtur
     response = upload(alice_client, "linkedin", fixture_path("Connections.csv"))
     job = ImportJob.objects.get(owner=alice)
     assert response.url == reverse("import_detail", kwargs={"import_id": job.pk})
-    assert storage.path_for(job).exists()
+    assert storage.exists(job)
     page = alice_client.get(response.url)
     assert page.status_code == 200
     assert "Anna Svensson" in page.text
@@ -41,7 +45,7 @@ def test_it_previews_a_linkedin_file_then_imports_it(alice, alice_client, fixtur
     assert job.status == "done" and job.result["created"] == 5
     assert Contact.objects.filter(owner=alice).count() == 5
     assert "See your contacts" in done.text
-    assert not storage.path_for(job).exists()
+    assert not storage.exists(job)
 
 
 def test_a_second_apply_does_nothing(alice, alice_client, fixture_path):
@@ -61,7 +65,7 @@ def test_a_broken_file_is_refused_on_the_form(alice, alice_client, tmp_path):
     assert page.status_code == 200
     assert "Line 1: the card that starts here has no END:VCARD" in page.text
     assert not ImportJob.objects.exists()
-    assert not any((storage.folder(alice.pk)).glob("*"))
+    assert not ImportUpload.objects.exists()
 
 
 def test_the_wrong_kind_of_file_is_refused_with_the_reason(alice_client, fixture_path):
@@ -101,7 +105,7 @@ def test_cancel_removes_the_upload(alice, alice_client, fixture_path):
     job = ImportJob.objects.get(owner=alice)
     response = alice_client.post(reverse("import_cancel", kwargs={"import_id": job.pk}))
     assert response.url == reverse("import_start")
-    assert not ImportJob.objects.exists() and not storage.path_for(job).exists()
+    assert not ImportJob.objects.exists() and not ImportUpload.objects.exists()
 
 
 def test_a_failed_import_says_why_and_that_nothing_was_imported(alice, alice_client):
@@ -123,6 +127,10 @@ def test_the_progress_block_polls_while_running(alice, alice_client):
         assert '<progress max="400" value="250"' in block.text
     finally:
         progress.forget(job.pk)
+    # another process runs it: the count comes from the job's row
+    ImportJob.objects.filter(pk=job.pk).update(rows_done=300, started_at=timezone.now())
+    block = alice_client.get(url, headers={"hx-request": "true"})
+    assert '<progress max="400" value="300"' in block.text
     job.status = "done"
     job.result = {"created": 400, "updated": 0, "skipped": 0, "errors": [], "error_count": 0}
     job.save()
@@ -185,8 +193,77 @@ def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
     assert "fältet företag ser ut som en kalkylarksformel" in page.text
 
 
-def test_all_of_a_users_uploads_can_be_removed(alice, alice_client, fixture_path):
+def test_apply_reads_the_upload_from_the_database_not_a_local_file(
+    alice, alice_client, fixture_path, temp_dir
+):
+    """As when the apply lands on another app process: nothing of the upload is on this
+    machine, only in the database."""
+    upload(alice_client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    assert not any(temp_dir.iterdir())  # the preview's copy is gone
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    job.refresh_from_db()
+    assert job.status == "done" and job.result["created"] == 5
+    assert not any(temp_dir.iterdir()) and not ImportUpload.objects.exists()
+
+
+def test_a_csv_upload_waits_in_the_database_for_its_columns(alice, alice_client, fixture_path):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    preview = alice_client.post(columns, {"name": "0", "company": "1"}, follow=True)
+    assert "Karin Månsson" in preview.text
+
+
+def test_a_large_upload_is_kept_in_parts_and_comes_back_byte_for_byte(alice, monkeypatch):
+    monkeypatch.setattr(storage, "PART_BYTES", 1000)
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rows = "".join(f"Anna,Nr {i},,,Åbo Akademi,,15 Jan 2024\n" for i in range(120))
+    data = header.encode() + rows.encode() + bytes(range(256))
+    job = services.import_job_create(
+        owner=alice, source="linkedin", upload=SimpleUploadedFile("big.csv", data)
+    )
+    assert ImportUpload.objects.filter(job=job).count() == len(data) // 1000 + 1
+    with storage.local_copy(job) as path:
+        assert path.read_bytes() == data
+    assert not path.exists()
+
+
+def test_a_file_over_a_megabyte_round_trips(alice, temp_dir):
+    data = bytes(range(256)) * (5 * 1024 + 7)  # 1.3 MB
+    job = ImportJobFactory(owner=alice)
+    with storage.temp_copy([data[:70_000], data[70_000:]]) as path:
+        assert storage.store(job, path) == len(data)
+    assert [len(p) for p in storage.parts(job)] == [storage.PART_BYTES, len(data) - 2**20]
+    with storage.local_copy(job) as path:
+        assert path.read_bytes() == data
+    assert not any(temp_dir.iterdir())
+
+
+def test_a_too_large_upload_leaves_nothing(alice, monkeypatch, temp_dir):
+    monkeypatch.setattr(storage, "MAX_BYTES", 10)
+    with pytest.raises(storage.TooLarge):
+        services.import_job_create(
+            owner=alice, source="vcard", upload=SimpleUploadedFile("a.vcf", b"x" * 11)
+        )
+    assert not ImportJob.objects.exists() and not ImportUpload.objects.exists()
+    assert not any(temp_dir.iterdir())
+
+
+def test_stale_uploads_are_removed(alice, alice_client, fixture_path):
     upload(alice_client, "vcard", fixture_path("apple.vcf"))
-    assert storage.folder(alice.pk).is_dir()
-    storage.remove_all(alice.pk)
-    assert not storage.folder(alice.pk).exists()
+    job = ImportJob.objects.get(owner=alice)
+    storage.remove_stale(now=job.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS - 1))
+    assert storage.exists(job)
+    storage.remove_stale(now=job.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS + 1))
+    assert not storage.exists(job)
+    page = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}), follow=True)
+    assert "The file cannot be opened" in page.text
+
+
+def test_deleting_the_account_deletes_its_uploads(alice, bob, alice_client, fixture_path):
+    upload(alice_client, "vcard", fixture_path("apple.vcf"))
+    bob_job = ImportJobFactory(owner=bob)
+    ImportUpload.objects.create(job=bob_job, seq=0, data=b"bob")
+    user_delete(user=alice)
+    assert list(ImportUpload.objects.values_list("job__owner", flat=True)) == [bob.pk]
