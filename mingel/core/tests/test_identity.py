@@ -24,6 +24,9 @@ from mingel.core.identity import (
         pytest.param("https://example.com/in/anna", "", id="other-host"),
         pytest.param("https://www.linkedin.com/company/spotify", "", id="company-page"),
         pytest.param("", "", id="empty"),
+        pytest.param("https://evil.example/linkedin.com/in/anna", "", id="path-not-host"),
+        pytest.param("https://linkedin.com.evil.example/in/anna", "", id="lookalike-host"),
+        pytest.param("HTTPS://LINKEDIN.COM:443/pub/Anna-S/", "linkedin.com/pub/anna-s", id="port"),
     ],
 )
 def test_it_normalises_linkedin_urls(url, expected):
