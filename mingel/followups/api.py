@@ -10,7 +10,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from mingel.contacts.selectors import get_contact_for_user
 from mingel.core import cadence
+from mingel.events.selectors import get_event_for_user
 from mingel.followups import feed, links, selectors, services
 
 router = Router(tags=["today"])
@@ -87,13 +89,13 @@ def today_snooze(request, payload: SnoozeIn):
     if payload.type == cadence.EVENT:
         if payload.event_id is None:
             raise ValidationError({"event_id": _("Say which event to snooze.")}, code="required")
-        event = selectors.get_event_for_user(user, payload.event_id)
+        event = get_event_for_user(user, payload.event_id)
     else:
         if payload.contact_id is None:
             raise ValidationError(
                 {"contact_id": _("Say which contact to snooze.")}, code="required"
             )
-        contact = selectors.get_contact_for_user(user, payload.contact_id)
+        contact = get_contact_for_user(user, payload.contact_id)
     hidden = services.item_snooze(
         owner=user,
         item_type=payload.type,

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction
@@ -72,14 +71,6 @@ def user_zone(user) -> zoneinfo.ZoneInfo:
 def user_today(user, now: dt.datetime | None = None) -> dt.date:
     """The user's own calendar date: at 00:30 in Stockholm it is already tomorrow there."""
     return (now or timezone.now()).astimezone(user_zone(user)).date()
-
-
-def get_contact_for_user(user, pk) -> Contact:
-    return get_object_or_404(Contact, pk=pk, owner=user)
-
-
-def get_event_for_user(user, pk) -> Event:
-    return get_object_or_404(Event, pk=pk, owner=user)
 
 
 def settings_by_token(token: str) -> ReminderSettings | None:

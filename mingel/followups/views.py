@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from mingel.contacts.selectors import get_contact_for_user
 from mingel.core import cadence
+from mingel.events.selectors import get_event_for_user
 from mingel.followups import digest, feed, links, selectors, services
 from mingel.followups.forms import ItemForm, ReminderSettingsForm
 
@@ -48,7 +50,7 @@ def answer(request, text: str, *, ok: bool = True):
 @require_POST
 @login_required
 def contact_done(request, contact_id):
-    contact = selectors.get_contact_for_user(request.user, contact_id)
+    contact = get_contact_for_user(request.user, contact_id)
     form = ItemForm(request.POST)
     if not form.is_valid():
         return answer(request, _("That did not work; please try again."), ok=False)
@@ -65,28 +67,28 @@ def contact_done(request, contact_id):
 @require_POST
 @login_required
 def contact_snooze(request, contact_id):
-    contact = selectors.get_contact_for_user(request.user, contact_id)
+    contact = get_contact_for_user(request.user, contact_id)
     return hide(request, contact=contact, snooze=True)
 
 
 @require_POST
 @login_required
 def contact_skip(request, contact_id):
-    contact = selectors.get_contact_for_user(request.user, contact_id)
+    contact = get_contact_for_user(request.user, contact_id)
     return hide(request, contact=contact, snooze=False)
 
 
 @require_POST
 @login_required
 def event_snooze(request, event_id):
-    event = selectors.get_event_for_user(request.user, event_id)
+    event = get_event_for_user(request.user, event_id)
     return hide(request, event=event, snooze=True)
 
 
 @require_POST
 @login_required
 def event_skip(request, event_id):
-    event = selectors.get_event_for_user(request.user, event_id)
+    event = get_event_for_user(request.user, event_id)
     return hide(request, event=event, snooze=False)
 
 
