@@ -217,19 +217,6 @@ class Lang(StrEnum):
     auto = "auto"
 
 
-def read_input(source: str) -> str:
-    """Text from a file, or from standard input for "-"."""
-    if source == "-":
-        return sys.stdin.read()
-    try:
-        with open(source, encoding="utf-8") as f:
-            return f.read()
-    except FileNotFoundError:
-        fail(f"no such file: {source}", 2)
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {source}: {exc}")
-
-
 @app.command()
 def coach(
     source: Annotated[

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mingel.accounts.models import User
+from mingel.accounts.services import PROFILE_FIELDS
 from mingel.accounts.validators import validate_time_zone
 
 
@@ -40,15 +41,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = (
-            "display_name",
-            "doing",
-            "interests",
-            "lately",
-            "linkedin_account",
-            "language",
-            "time_zone",
-        )
+        fields = PROFILE_FIELDS
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "lately": forms.Textarea(attrs={"rows": 3}),

@@ -10,21 +10,13 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 
+from mingel.accounts.services import PROFILE_FIELDS
 from mingel.exports import selectors
 from mingel.followups.models import ReminderSettings
 
 FORMAT = "mingel-archive"
 VERSION = 1
 
-PROFILE_FIELDS = (
-    "display_name",
-    "doing",
-    "interests",
-    "lately",
-    "linkedin_account",
-    "language",
-    "time_zone",
-)
 # The calendar token is a secret capability, and the digest bookkeeping belongs to the
 # server that sent the digests: neither travels in an archive.
 REMINDER_FIELDS = ("dormant_after_months", "reconnects_per_week", "digest")
