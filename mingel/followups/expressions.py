@@ -17,6 +17,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    Subquery,
     Value,
     When,
 )
@@ -132,3 +133,24 @@ def not_due_to_keep_in_touch(today: dt.date) -> Q:
     """Needs `with_keep_in_touch`. Spelled out because exclude() on an annotation that
     can be NULL (no interval) would drop the NULL rows too."""
     return Q(kit_due_day__isnull=True) | Q(kit_due_day__gt=day_number(today))
+
+
+def data_stamp(owner: str = "user") -> dict[str, Subquery]:
+    """Annotations that change whenever the owner's contacts may have changed in a way
+    that matters for reconnects: the newest contact (created or imported), the latest
+    contact edit, the newest interaction. Each is one index lookup or a scan of the
+    owner's contacts only, folded into the query that reads the reminder settings, so
+    the today page asks the database nothing more. `owner` names the field pointing to
+    the user in the outer query."""
+    contacts = Contact.objects.filter(owner=OuterRef(owner)).order_by()
+    interactions = Interaction.objects.filter(owner=OuterRef(owner)).order_by()
+    return {
+        "stamp_contact": Subquery(contacts.order_by("-id").values("id")[:1]),
+        "stamp_edit": Subquery(contacts.order_by("-updated_at").values("updated_at")[:1]),
+        "stamp_interaction": Subquery(interactions.order_by("-id").values("id")[:1]),
+    }
+
+
+def stamp_text(contact: int | None, edit: dt.datetime | None, interaction: int | None) -> str:
+    """The three values of `data_stamp` as one string to store and compare."""
+    return f"{contact or 0}:{edit.isoformat() if edit else '-'}:{interaction or 0}"

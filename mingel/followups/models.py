@@ -55,6 +55,10 @@ class ReminderSettings(models.Model):
     digest_chosen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Monday of the week the reconnect suggestions were last picked for.
     reconnect_week = models.DateField(null=True, blank=True, editable=False)
+    # What the contacts looked like when the picks were made (see expressions.data_stamp):
+    # when it changes (a new contact, an import, an edit), the week's picks are topped up,
+    # so people entered after the first visit of the week do not wait for next Monday.
+    reconnect_stamp = models.CharField(max_length=100, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("reminder settings")

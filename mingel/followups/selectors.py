@@ -80,8 +80,24 @@ def settings_by_token(token: str) -> ReminderSettings | None:
     return (
         ReminderSettings.objects.select_related("user")
         .filter(calendar_token=token, user__is_active=True)
+        .annotate(**expressions.data_stamp())
         .first()
     )
+
+
+def data_stamp_of(prefs: ReminderSettings) -> str:
+    """The stamp of the user's contacts (expressions.data_stamp): from the annotations
+    when the settings were read with them, else with one query."""
+    if hasattr(prefs, "stamp_contact"):
+        values = (prefs.stamp_contact, prefs.stamp_edit, prefs.stamp_interaction)
+    else:
+        values = (
+            ReminderSettings.objects.filter(pk=prefs.pk)
+            .annotate(**expressions.data_stamp())
+            .values_list("stamp_contact", "stamp_edit", "stamp_interaction")
+            .get()
+        )
+    return expressions.stamp_text(*values)
 
 
 def contact_interval(contact: Contact) -> int | None:

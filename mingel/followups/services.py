@@ -3,6 +3,7 @@ reconnect picks. Views, the API, the feed and the digest all come here."""
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Collection
 
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -21,8 +22,9 @@ DONE_KINDS = ("message", "email", "linkedin", "call", "meeting", "coffee")
 
 
 def reminder_settings_get(*, user) -> ReminderSettings:
-    """The user's reminder settings, created with the defaults on first use."""
-    prefs = ReminderSettings.objects.filter(user=user).first()
+    """The user's reminder settings, created with the defaults on first use; read with
+    the stamp of the user's contacts (expressions.data_stamp) in the same query."""
+    prefs = ReminderSettings.objects.filter(user=user).annotate(**expressions.data_stamp()).first()
     if prefs is None:
         try:
             with transaction.atomic():
@@ -138,15 +140,17 @@ def interest_variants(interests: frozenset[str]) -> set[str]:
     return {v for word in interests for v in (word, word.capitalize(), word.upper())}
 
 
-def reconnect_candidates(*, owner, today: dt.date, months: int, limit: int, interests):
+def reconnect_candidates(
+    *, owner, today: dt.date, months: int, limit: int, interests, exclude: Collection[int] = ()
+):
     """The dormant contacts that can make the week's `limit` best, with what ranks them.
 
     The score (cadence.reconnect_score) is closeness, which SQL can compute, plus shared
     interests, which needs words. So SQL returns the `limit` best by closeness alone (same
     tie-breaks as cadence.reconnect_picks) and every contact whose topics or tags might
     share a word with the user's interests; whoever is in neither set cannot beat those
-    `limit`. One query, or three with interests (the matches and their tags), however
-    many contacts are dormant."""
+    `limit`. Contacts in `exclude` (already picked this week) are left out. One query, or
+    three with interests (the matches and their tags), however many contacts are dormant."""
     n = (
         Interaction.objects.filter(contact=OuterRef("pk"))
         .order_by()
@@ -161,6 +165,7 @@ def reconnect_candidates(*, owner, today: dt.date, months: int, limit: int, inte
         .filter(expressions.dormant(cadence.dormant_cutoff(today, months)))
         .filter(expressions.not_due_to_keep_in_touch(today))
         .exclude(expressions.follow_up_open(today))
+        .exclude(pk__in=list(exclude))
         .exclude(
             pk__in=Hidden.objects.filter(
                 owner=owner, item_type=cadence.RECONNECT, until__gt=today, contact__isnull=False
@@ -202,33 +207,54 @@ def reconnect_candidates(*, owner, today: dt.date, months: int, limit: int, inte
 
 
 def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -> None:
-    """Picks the week's reconnect suggestions, once per week (or after a settings change):
-    the few most valuable dormant contacts (cadence.reconnect_picks) that are not due
-    otherwise and not hidden."""
+    """Picks the week's reconnect suggestions: the few most valuable dormant contacts
+    (cadence.reconnect_picks) that are not due otherwise and not hidden.
+
+    Once a week (or after a settings change) the picks start afresh. Within the week they
+    follow the data: when the contacts changed since the last pick (a new contact, an
+    import, an edit; see expressions.data_stamp), free places are filled, never more than
+    the weekly number in all; a pick already made stays, done or not, so marking a
+    reconnect sent does not bring another one the same week. Nothing is read or written
+    when neither the week nor the contacts changed."""
     week = cadence.week_start(today)
-    if prefs.reconnect_week == week:
+    stamp = selectors.data_stamp_of(prefs)
+    if prefs.reconnect_week == week and prefs.reconnect_stamp == stamp:
         return
+    same_week = prefs.reconnect_week == week
+    kept = []
+    if same_week:
+        kept = list(
+            ReconnectPick.objects.filter(owner=owner, week=week)
+            .order_by("rank")
+            .values_list("contact_id", flat=True)
+        )
+    room = prefs.reconnects_per_week - len(kept)
     picks = []
-    if prefs.reconnects_per_week > 0:
+    if room > 0:
         interests = cadence.words(getattr(owner, "interests", ""))
         candidates = reconnect_candidates(
             owner=owner,
             today=today,
             months=prefs.dormant_after_months,
-            limit=prefs.reconnects_per_week,
+            limit=room,
             interests=interests,
+            exclude=kept,
         )
-        picks = cadence.reconnect_picks(
-            candidates, interests=interests, limit=prefs.reconnects_per_week
-        )
+        picks = cadence.reconnect_picks(candidates, interests=interests, limit=room)
     with transaction.atomic():
-        ReconnectPick.objects.filter(owner=owner).delete()
+        # Claimed with a filtered update, so two requests at once do not both add picks.
+        claimed = ReminderSettings.objects.filter(
+            pk=prefs.pk, reconnect_week=prefs.reconnect_week, reconnect_stamp=prefs.reconnect_stamp
+        ).update(reconnect_week=week, reconnect_stamp=stamp)
+        prefs.reconnect_week, prefs.reconnect_stamp = week, stamp
+        if not claimed:
+            return
+        old = ReconnectPick.objects.filter(owner=owner)
+        (old.exclude(week=week) if same_week else old).delete()
         ReconnectPick.objects.bulk_create(
-            ReconnectPick(owner=owner, contact_id=p.contact_id, week=week, rank=n)
+            ReconnectPick(owner=owner, contact_id=p.contact_id, week=week, rank=len(kept) + n)
             for n, p in enumerate(picks)
         )
-        ReminderSettings.objects.filter(pk=prefs.pk).update(reconnect_week=week)
-        prefs.reconnect_week = week
 
 
 def today_prepare(*, owner, today: dt.date) -> ReminderSettings:
