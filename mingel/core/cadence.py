@@ -225,6 +225,44 @@ def contact_stage(
     return "met"
 
 
+# ---------------------------------------------------------------------------- what to write
+
+MEETING_KINDS = frozenset({"met", "meeting", "coffee"})
+
+
+def write_kinds(
+    *,
+    interactions: Iterable[InteractionLike],
+    today: dt.date,
+    met_on: dt.date | None = None,
+    added_on: dt.date | None = None,
+    dormant_after_months: int = DORMANT_AFTER_MONTHS,
+) -> tuple[str, ...]:
+    """The kinds of message that fit a contact now, in the order to offer them:
+
+    - "thanks" after a recent meeting: met (the meeting date, or a met, meeting or coffee
+      interaction) in the last 30 days, today included;
+    - "connect" while no LinkedIn connection is logged;
+    - "reconnect" when the contact is dormant (see is_dormant).
+
+    Interactions dated after `today` are ignored, as in contact_stage.
+    """
+    past = [i for i in interactions if i.date <= today]
+    meetings = [i.date for i in past if i.kind in MEETING_KINDS]
+    if met_on is not None and met_on <= today:
+        meetings.append(met_on)
+    last_met = max(meetings, default=None)
+    latest = max((i.date for i in past), default=None)
+    kinds = []
+    if last_met is not None and (today - last_met).days <= FOLLOW_UP_DROPS_AFTER_DAYS:
+        kinds.append("thanks")
+    if not any(i.kind == "linkedin" for i in past):
+        kinds.append("connect")
+    if is_dormant(last_touch(latest, met_on, added_on), today, dormant_after_months):
+        kinds.append("reconnect")
+    return tuple(kinds)
+
+
 # ---------------------------------------------------------------------------- snooze, skip
 
 

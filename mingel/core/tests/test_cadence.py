@@ -363,3 +363,35 @@ def test_items_come_in_a_calm_order():
 def test_a_reconnect_item_is_due_from_the_first_dormant_day():
     item = cadence.reconnect_item(candidate(3, since=D(2025, 1, 10)), today=TODAY, months=12)
     assert item == Due("reconnect", D(2026, 1, 11), False, contact_id=3)
+
+
+@pytest.mark.parametrize(
+    ("touches", "met_on", "added_on", "expected"),
+    [
+        pytest.param([], TODAY - days(2), TODAY, ("thanks", "connect"), id="met-recently"),
+        pytest.param([], TODAY, TODAY, ("thanks", "connect"), id="met-today"),
+        pytest.param([], TODAY - days(31), TODAY, ("connect",), id="met-a-month-ago"),
+        pytest.param([], TODAY + days(3), TODAY, ("connect",), id="meeting-planned"),
+        pytest.param(
+            [Touch("coffee", TODAY - days(5))], None, TODAY, ("thanks", "connect"), id="coffee"
+        ),
+        pytest.param(
+            [Touch("linkedin", TODAY - days(1), "sent")],
+            TODAY - days(2),
+            TODAY,
+            ("thanks",),
+            id="connected",
+        ),
+        pytest.param([], None, D(2018, 5, 4), ("connect", "reconnect"), id="added-long-ago"),
+        pytest.param(
+            [Touch("linkedin", D(2019, 3, 1))], None, TODAY, ("reconnect",), id="linked-dormant"
+        ),
+        pytest.param([], None, TODAY, ("connect",), id="added-today"),
+        pytest.param(
+            [Touch("linkedin", TODAY + days(2))], None, TODAY, ("connect",), id="future-ignored"
+        ),
+    ],
+)
+def test_it_offers_the_kinds_of_message_that_fit(touches, met_on, added_on, expected):
+    kinds = cadence.write_kinds(interactions=touches, today=TODAY, met_on=met_on, added_on=added_on)
+    assert kinds == expected
