@@ -4,13 +4,24 @@ import datetime as dt
 import zoneinfo
 
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    QuerySet,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from mingel.contacts.models import Contact
 from mingel.core.events import questions as bank
 from mingel.events.models import CaptureKey, Event, FavouriteQuestion
+from mingel.followups import expressions
 
 
 def user_today(user, now: dt.datetime | None = None) -> dt.date:
@@ -48,9 +59,18 @@ def events_list(*, owner, today: dt.date) -> QuerySet[Event]:
     )
 
 
-def event_contacts(event: Event) -> QuerySet[Contact]:
-    """The people met at the event, in the order they were captured."""
-    return event.contacts.order_by("created_at", "id")
+def event_contacts(event: Event, *, today: dt.date | None = None) -> QuerySet[Contact]:
+    """The people met at the event, in the order they were captured. With `today`, each
+    has `needs_follow_up`: a thank-you is due today or tomorrow and not sent yet (the
+    today list's follow-up rule, see followups.expressions.follow_up_open)."""
+    contacts = event.contacts.order_by("created_at", "id")
+    if today is not None:
+        contacts = contacts.annotate(
+            needs_follow_up=ExpressionWrapper(
+                expressions.follow_up_open(today, ahead=1), output_field=BooleanField()
+            )
+        )
+    return contacts
 
 
 def favourite_texts(owner) -> list[str]:

@@ -103,7 +103,7 @@ def event_detail(request, event_id):
     event = selectors.get_event_for_user(request.user, event_id)
     context = {
         "event": event,
-        "people": selectors.event_contacts(event),
+        "people": selectors.event_contacts(event, today=selectors.user_today(request.user)),
         "estimate": pitch.estimate(event.pitch),
         "can_review": event.date <= timezone.localdate(),
         **review_context(event),

@@ -4,10 +4,11 @@ owner and with a fixed number of queries whatever the number of contacts."""
 import datetime as dt
 import zoneinfo
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction
@@ -51,6 +52,8 @@ class TodayItem:
     event: Event | None = None
     # A follow-up with someone whose LinkedIn profile is known but who is not connected yet.
     connect: bool = False
+    # An event that takes place today: no snooze (there is no later today), a review.
+    is_today: bool = False
 
     @property
     def key(self) -> str:
@@ -253,15 +256,56 @@ def reconnects(
 def upcoming_events(
     *, owner, today: dt.date, days: int = EVENT_DAYS, hidden: Hiddens | None = None
 ) -> list[TodayItem]:
+    """Events of the next `days` days, today's included, that are not over: an event
+    reviewed is over, whatever its date."""
     events = Event.objects.filter(
-        owner=owner, date__gte=today, date__lte=today + dt.timedelta(days=days)
+        owner=owner,
+        date__gte=today,
+        date__lte=today + dt.timedelta(days=days),
+        reviewed_at__isnull=True,
     ).order_by("date", "start_time", "id")
     hidden = hidden or {}
-    return [
-        TodayItem(cadence.EVENT, e.date, False, event=e)
-        for e in events
-        if (cadence.EVENT, None, e.pk) not in hidden
-    ]
+    return [event_item(e, today=today) for e in events if (cadence.EVENT, None, e.pk) not in hidden]
+
+
+def event_item(event: Event, *, today: dt.date) -> TodayItem:
+    return TodayItem(cadence.EVENT, event.date, False, event=event, is_today=event.date == today)
+
+
+def events_for_today(
+    *, owner, today: dt.date, days: int = EVENT_DAYS, hidden: Hiddens | None = None
+) -> tuple[list[TodayItem], list[TodayItem]]:
+    """In one query: the events coming up (as upcoming_events), and the events reviewed
+    in the last 30 days whose people still need a follow-up, today's and tomorrow's
+    included (met at the event today, a thank-you is due tomorrow), with how many as
+    `open_follow_ups`. A reviewed event leaves "coming up" and offers its follow-ups."""
+    earliest = today - dt.timedelta(days=cadence.FOLLOW_UP_DROPS_AFTER_DAYS)
+    waiting = (
+        Contact.objects.filter(event=OuterRef("pk"))
+        .filter(expressions.follow_up_open(today, ahead=1))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    events = (
+        Event.objects.filter(owner=owner, date__lte=today + dt.timedelta(days=days))
+        .filter(
+            Q(reviewed_at__isnull=True, date__gte=today)
+            | Q(reviewed_at__isnull=False, date__gte=earliest, date__lte=today)
+        )
+        .annotate(open_follow_ups=Coalesce(Subquery(waiting, output_field=IntegerField()), 0))
+        .order_by("date", "start_time", "id")
+    )
+    hidden = hidden or {}
+    coming, after = [], []
+    for event in events:
+        if event.reviewed_at is None:
+            if (cadence.EVENT, None, event.pk) not in hidden:
+                coming.append(event_item(event, today=today))
+        elif event.open_follow_ups:
+            after.append(TodayItem(cadence.EVENT, event.date, False, event=event))
+    return coming, after[::-1]
 
 
 @dataclass
@@ -270,9 +314,11 @@ class Today:
 
     items: list[TodayItem]
     more: set[str]
+    # Reviewed events whose people still need a follow-up: on the page, not in the API.
+    after: list[TodayItem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.items)
+        return bool(self.items or self.after)
 
 
 def today_list(
@@ -298,8 +344,8 @@ def today_list(
         for item in reconnects(owner=owner, today=today, prefs=prefs, hidden=hidden)
         if item.contact.pk not in shown
     ]
-    events = upcoming_events(owner=owner, today=today, hidden=hidden)
+    events, after = events_for_today(owner=owner, today=today, hidden=hidden)
     more = {cadence.FOLLOW_UP} if more_follow else set()
     if more_keep:
         more.add(cadence.KEEP_IN_TOUCH)
-    return Today(follow + keep + again + events, more)
+    return Today(follow + keep + again + events, more, after)

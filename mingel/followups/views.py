@@ -24,6 +24,8 @@ def decorate(items):
             item.url = links.contact_url(item.contact.pk)
         else:
             item.url = links.event_url(item.event.pk)
+            item.review_url = links.first_url(("event_review", {"event_id": item.event.pk}, ""))
+            item.card_url = links.first_url(("event_card", {"event_id": item.event.pk}, ""))
     return items
 
 
@@ -35,7 +37,14 @@ def today(request):
     items = decorate(today.items)
     groups = {t: [i for i in items if i.type == t] for t in cadence.ITEM_TYPES}
     more = {t: t in today.more for t in cadence.ITEM_TYPES}
-    context = {"items": items, "groups": groups, "more": more, "today": day}
+    after = decorate(today.after)
+    context = {
+        "items": items or after,
+        "groups": groups,
+        "more": more,
+        "after": after,
+        "today": day,
+    }
     return TemplateResponse(request, "followups/today.html", context)
 
 
