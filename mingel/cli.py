@@ -67,6 +67,9 @@ def serve(
     threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
 ) -> None:
     """Migrate the database, then serve Mingel with a production WSGI server."""
+    # Read by the settings: on 0.0.0.0 the embedded app answers to this machine's own
+    # names and addresses too (config.allowed_hosts).
+    os.environ["MINGEL_SERVE_HOST"] = host
     start_django()
     from django.core.management import call_command
     from waitress import serve as waitress_serve
@@ -79,7 +82,25 @@ def serve(
 
         digest.start_in_background()
     typer.echo(f"Mingel {__version__} at http://{host}:{port}/  (Ctrl+C to stop)")
+    for line in network_lines(port):
+        typer.echo(line)
     waitress_serve(application, host=host, port=port, threads=threads, ident="mingel")
+
+
+def network_lines(port: int) -> list[str]:
+    """What to print when serving every interface: the addresses to open on a phone in
+    embedded mode, or the setting hosted mode needs."""
+    from mingel import config
+
+    if config.serves_network(os.environ):
+        urls = config.network_urls(config.machine_addresses(), port)
+        if urls:
+            return [f"On your network (a phone on the same Wi-Fi): {url}" for url in urls]
+        return ["On your network: no address found; use this machine's IP address."]
+    host = os.environ.get("MINGEL_SERVE_HOST", "")
+    if host in config.WILDCARD_ADDRESSES and "MINGEL_ALLOWED_HOSTS" not in os.environ:
+        return ["Hosted mode: set MINGEL_ALLOWED_HOSTS to the names this server answers to."]
+    return []
 
 
 def digest_in_process() -> bool:

@@ -3,9 +3,11 @@
 Nothing here imports Django: `mingel.settings` calls these with `os.environ`.
 """
 
+import ipaddress
 import os
 import secrets
-from collections.abc import Mapping
+import socket
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,97 @@ def env_choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], defa
     if raw not in choices:
         raise ValueError(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
     return raw
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "[::]")
+
+
+def is_embedded(env: Mapping[str, str]) -> bool:
+    """The embedded mode: one person's Mingel on their own machine, on SQLite (no
+    DATABASE_URL)."""
+    return not env.get("DATABASE_URL", "").strip()
+
+
+def serves_network(env: Mapping[str, str]) -> bool:
+    """Whether the embedded app listens on every interface (`mingel serve --host 0.0.0.0`
+    sets MINGEL_SERVE_HOST), so other devices on the network, a phone on the same Wi-Fi,
+    may open it by this machine's name or address."""
+    return is_embedded(env) and env.get("MINGEL_SERVE_HOST", "").strip() in WILDCARD_ADDRESSES
+
+
+def host_header_form(address: str) -> str:
+    """An address as it appears in a Host header: IPv6 in brackets, names in lower case."""
+    address = address.strip().lower()
+    if address.startswith("["):
+        return address
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    return f"[{ip}]" if ip.version == 6 else str(ip)
+
+
+def allowed_hosts(env: Mapping[str, str], addresses: Iterable[str] = ()) -> list[str]:
+    """MINGEL_ALLOWED_HOSTS when set (hosted mode sets its domain there). Otherwise the
+    loopback names, plus: the address `mingel serve` binds to when it is a specific one,
+    and, when the embedded app serves every interface (serves_network), the machine's own
+    `addresses` (host names and IPs, see machine_addresses), so the LAN address it prints
+    answers instead of "Bad Request (400)"."""
+    if env.get("MINGEL_ALLOWED_HOSTS") is not None:
+        return env_list(env, "MINGEL_ALLOWED_HOSTS", [])
+    hosts = list(LOOPBACK_HOSTS)
+    extra = []
+    bind = env.get("MINGEL_SERVE_HOST", "").strip()
+    if bind and bind not in WILDCARD_ADDRESSES:
+        extra.append(bind)
+    if serves_network(env):
+        extra.extend(addresses)
+    for address in extra:
+        form = host_header_form(address)
+        if form and form not in hosts:
+            hosts.append(form)
+    return hosts
+
+
+def network_urls(addresses: Iterable[str], port: int) -> list[str]:
+    """The URLs to open Mingel from another device: one per IPv4 address of this machine
+    that is not loopback (the kind a phone on the same Wi-Fi reaches), in the order given."""
+    urls = []
+    for address in addresses:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            continue
+        url = f"http://{ip}:{port}/"
+        if ip.version == 4 and not ip.is_loopback and not ip.is_unspecified and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def machine_addresses() -> list[str]:
+    """This machine's host names and IP addresses, as far as it knows them without asking
+    the network: its name (and name.local, which phones resolve by multicast DNS), the
+    addresses that name resolves to, and the address of the interface that would carry
+    traffic out (a UDP "connect" sends no packet). Never raises: an unknown piece is left
+    out."""
+    found: list[str] = []
+    name = socket.gethostname()
+    if name:
+        found += [name, f"{name}.local"]
+    try:
+        infos = socket.getaddrinfo(name, None)
+    except OSError:
+        infos = []
+    found += [str(info[4][0]).split("%")[0] for info in infos]
+    for family, probe in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as sock:
+                sock.connect((probe, 9))
+                found.append(str(sock.getsockname()[0]).split("%")[0])
+        except OSError:
+            continue
+    return list(dict.fromkeys(found))
 
 
 def data_dir(env: Mapping[str, str]) -> Path:

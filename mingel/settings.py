@@ -5,6 +5,8 @@ DATABASE_URL        PostgreSQL in hosted mode (postgres://user:pass@host:5432/na
 MINGEL_SECRET_KEY   shared key for several app processes (else generated into the data dir)
 MINGEL_SIGNUP       open (default) or closed
 MINGEL_ALLOWED_HOSTS, MINGEL_CSRF_TRUSTED_ORIGINS   comma-separated
+MINGEL_SERVE_HOST   set by `mingel serve --host`: on 0.0.0.0 in embedded mode, the
+                    machine's own names and addresses are allowed hosts too
 MINGEL_DEBUG        off unless asked for
 MINGEL_EMAIL_*      SMTP (HOST, PORT, USER, PASSWORD, TLS, SSL, FROM); without HOST mail is printed
 """
@@ -23,7 +25,9 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = config.secret_key(ENV, DATA_DIR)
 DEBUG = config.env_bool(ENV, "MINGEL_DEBUG", False)
-ALLOWED_HOSTS = config.env_list(ENV, "MINGEL_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+ALLOWED_HOSTS = config.allowed_hosts(
+    ENV, config.machine_addresses() if config.serves_network(ENV) else ()
+)
 CSRF_TRUSTED_ORIGINS = config.env_list(ENV, "MINGEL_CSRF_TRUSTED_ORIGINS", [])
 SIGNUP = config.env_choice(ENV, "MINGEL_SIGNUP", ("open", "closed"), "open")
 SITE_URL = ENV.get("MINGEL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

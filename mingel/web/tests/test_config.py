@@ -68,3 +68,71 @@ def test_it_sends_mail_by_smtp_when_a_host_is_set():
     assert mailer["OPTIONS"]["host"] == "smtp.example"
     assert mailer["OPTIONS"]["port"] == 587
     assert mailer["OPTIONS"]["use_tls"] is True
+
+
+LOOPBACK = ["127.0.0.1", "localhost", "[::1]"]
+ADDRESSES = ["laptop", "laptop.local", "127.0.0.1", "192.168.1.23", "fe80::1"]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param({}, ["127.0.0.1", "localhost", "[::1]"], id="loopback-by-default"),
+        pytest.param(
+            {"MINGEL_SERVE_HOST": "127.0.0.1"},
+            ["127.0.0.1", "localhost", "[::1]"],
+            id="serving-loopback",
+        ),
+        pytest.param(
+            {"MINGEL_SERVE_HOST": "0.0.0.0"},
+            [*LOOPBACK, "laptop", "laptop.local", "192.168.1.23", "[fe80::1]"],
+            id="serving-every-interface",
+        ),
+        pytest.param(
+            {"MINGEL_SERVE_HOST": "::"},
+            [*LOOPBACK, "laptop", "laptop.local", "192.168.1.23", "[fe80::1]"],
+            id="serving-every-ipv6-interface",
+        ),
+        pytest.param(
+            {"MINGEL_SERVE_HOST": "192.168.1.23"},
+            ["127.0.0.1", "localhost", "[::1]", "192.168.1.23"],
+            id="serving-one-address",
+        ),
+        pytest.param(
+            {"MINGEL_SERVE_HOST": "0.0.0.0", "DATABASE_URL": "postgres://db/m"},
+            ["127.0.0.1", "localhost", "[::1]"],
+            id="hosted-mode-needs-the-setting",
+        ),
+        pytest.param(
+            {"MINGEL_SERVE_HOST": "0.0.0.0", "MINGEL_ALLOWED_HOSTS": "mingel.example"},
+            ["mingel.example"],
+            id="the-setting-wins",
+        ),
+    ],
+)
+def test_it_allows_the_hosts_the_server_answers_to(env, expected):
+    assert config.allowed_hosts(env, ADDRESSES) == expected
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        pytest.param("192.168.1.23", "192.168.1.23", id="ipv4"),
+        pytest.param("fe80::1", "[fe80::1]", id="ipv6-bracketed"),
+        pytest.param("[::1]", "[::1]", id="already-bracketed"),
+        pytest.param("Laptop.Local", "laptop.local", id="name-lower-case"),
+    ],
+)
+def test_it_writes_addresses_as_host_headers_do(address, expected):
+    assert config.host_header_form(address) == expected
+
+
+def test_it_lists_the_urls_a_phone_can_open():
+    urls = config.network_urls([*ADDRESSES, "10.0.0.5", "192.168.1.23", "0.0.0.0"], 8000)
+    assert urls == ["http://192.168.1.23:8000/", "http://10.0.0.5:8000/"]
+
+
+def test_it_finds_this_machines_addresses():
+    found = config.machine_addresses()
+    assert found  # at least the host name
+    assert len(found) == len(set(found))

@@ -1,0 +1,90 @@
+"""`mingel serve --host 0.0.0.0` in embedded mode: prints the addresses to open on a
+phone, and answers on them instead of "Bad Request (400)". A real server in a real
+process on a fresh data directory."""
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def clean_env(data_dir, **extra) -> dict[str, str]:
+    """The environment of a fresh install: no database URL, no hosts set, no digest."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MINGEL_", "DATABASE_"))}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return {**env, "MINGEL_DATA_DIR": str(data_dir), "MINGEL_DIGEST_IN_PROCESS": "0", **extra}
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Starts `mingel serve --host 0.0.0.0`, waits for it to answer; yields (port, output)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mingel", "serve", "--host", "0.0.0.0", "--port", str(port)],
+        env=clean_env(tmp_path / "data"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "Ctrl+C" in line:
+                lines.append(process.stdout.readline())  # the network line after it
+                break
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port, "".join(lines)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def status(port: int, host_header: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", "/accounts/login/", headers={"Host": f"{host_header}:{port}"})
+    return connection.getresponse().status
+
+
+def test_serving_every_interface_answers_on_the_printed_address(served):
+    port, output = served
+    urls = re.findall(r"On your network \(a phone on the same Wi-Fi\): (http://\S+)", output)
+    assert urls, output
+    address = re.match(r"http://([\d.]+):", urls[0]).group(1)
+    assert status(port, address) == 200
+    assert status(port, socket.gethostname()) == 200
+    assert status(port, "localhost") == 200
+    assert status(port, "evil.example") == 400  # still not any name at all
+
+
+def test_hosted_mode_on_every_interface_names_the_setting_it_needs(monkeypatch):
+    from mingel.cli import network_lines
+
+    monkeypatch.setenv("MINGEL_SERVE_HOST", "0.0.0.0")
+    monkeypatch.setenv("DATABASE_URL", "postgres://db.internal/mingel")
+    monkeypatch.delenv("MINGEL_ALLOWED_HOSTS", raising=False)
+    assert network_lines(8000) == [
+        "Hosted mode: set MINGEL_ALLOWED_HOSTS to the names this server answers to."
+    ]
+    monkeypatch.setenv("MINGEL_ALLOWED_HOSTS", "mingel.example")
+    assert network_lines(8000) == []
