@@ -34,7 +34,9 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def start_django() -> None:
+def start_django(*, migrate: bool = True) -> None:
+    """Sets Django up for a command that uses the database; with `migrate`, makes sure
+    the database is ready first (see ensure_migrated)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mingel.settings")
     import django
 
@@ -42,6 +44,37 @@ def start_django() -> None:
         django.setup()
     except ValueError as exc:  # a badly written setting, e.g. MINGEL_DEBUG=maybe
         fail(f"configuration error: {exc}", 2)
+    if migrate:
+        ensure_migrated()
+
+
+HOSTED_NOT_MIGRATED = (
+    "the database is not set up yet: run `mingel serve` once, or "
+    "`DJANGO_SETTINGS_MODULE=mingel.settings django-admin migrate`"
+)
+
+
+def ensure_migrated() -> None:
+    """A fresh data directory has an empty database. In embedded mode (no DATABASE_URL)
+    it is migrated here, quietly, as `mingel serve` would; in hosted mode migrating is
+    the operator's step (once per release), so the command says so and exits 1 instead
+    of failing later with "no such table"."""
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from mingel import config
+
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        fail(f"cannot use the database: {exc}")
+    if not pending:
+        return
+    if not config.is_embedded(os.environ):
+        fail(HOSTED_NOT_MIGRATED)
+    call_command("migrate", interactive=False, verbosity=0)
 
 
 def version_callback(value: bool) -> None:
@@ -70,7 +103,7 @@ def serve(
     # Read by the settings: on 0.0.0.0 the embedded app answers to this machine's own
     # names and addresses too (config.allowed_hosts).
     os.environ["MINGEL_SERVE_HOST"] = host
-    start_django()
+    start_django(migrate=False)
     from django.core.management import call_command
     from waitress import serve as waitress_serve
 
