@@ -25,6 +25,7 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.core import cadence
+from mingel.events.models import Event
 
 
 class DayNumber(Func):
@@ -154,3 +155,18 @@ def data_stamp(owner: str = "user") -> dict[str, Subquery]:
 def stamp_text(contact: int | None, edit: dt.datetime | None, interaction: int | None) -> str:
     """The three values of `data_stamp` as one string to store and compare."""
     return f"{contact or 0}:{edit.isoformat() if edit else '-'}:{interaction or 0}"
+
+
+def onboarding_facts(owner: str = "user") -> dict[str, Exists]:
+    """What the first-run guide ticks off, as annotations for the settings query: any
+    contact, any event, any follow-up the user sent. Imported LinkedIn connections are
+    not a follow-up (they come with no direction); logged messages, calls and meetings
+    are, and anything marked sent."""
+    sent = Q(direction="sent") | (
+        Q(kind__in=cadence.FOLLOW_UP_KINDS - {"linkedin"}) & ~Q(direction="received")
+    )
+    return {
+        "has_contacts": Exists(Contact.objects.filter(owner=OuterRef(owner))),
+        "has_events": Exists(Event.objects.filter(owner=OuterRef(owner))),
+        "has_followed_up": Exists(Interaction.objects.filter(sent, owner=OuterRef(owner))),
+    }

@@ -59,6 +59,10 @@ class ReminderSettings(models.Model):
     # when it changes (a new contact, an import, an edit), the week's picks are topped up,
     # so people entered after the first visit of the week do not wait for next Monday.
     reconnect_stamp = models.CharField(max_length=100, blank=True, default="", editable=False)
+    # The first-run guide on the today page (mingel.core.onboarding): steps the user
+    # skipped (comma-separated) and whether it was dismissed for good.
+    onboarding_skipped = models.CharField(max_length=100, blank=True, default="", editable=False)
+    onboarding_dismissed = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("reminder settings")

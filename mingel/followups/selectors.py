@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction
-from mingel.core import cadence
+from mingel.core import cadence, onboarding
 from mingel.events.models import Event
 from mingel.followups import expressions
 from mingel.followups.models import Hidden, ReconnectPick, ReminderSettings
@@ -101,6 +101,25 @@ def data_stamp_of(prefs: ReminderSettings) -> str:
             .get()
         )
     return expressions.stamp_text(*values)
+
+
+def onboarding_steps(*, user, prefs: ReminderSettings) -> list[onboarding.Step]:
+    """The first-run guide's steps to show on the today page (none once done, skipped or
+    dismissed). Ticked off from the facts read with the settings when there (the today
+    page), else with one query."""
+    if not hasattr(prefs, "has_contacts"):
+        prefs = (
+            ReminderSettings.objects.filter(pk=prefs.pk)
+            .annotate(**expressions.onboarding_facts())
+            .get()
+        )
+    steps = onboarding.steps(
+        profile=bool(user.doing.strip() or user.interests.strip()),
+        started=prefs.has_contacts or prefs.has_events,
+        followed_up=prefs.has_followed_up,
+        skipped=onboarding.parse_skipped(prefs.onboarding_skipped),
+    )
+    return onboarding.to_show(steps, dismissed=prefs.onboarding_dismissed)
 
 
 def contact_interval(contact: Contact) -> int | None:

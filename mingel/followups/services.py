@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from mingel.contacts import services as contact_services
 from mingel.contacts.models import Contact, Interaction
-from mingel.core import cadence
+from mingel.core import cadence, onboarding
 from mingel.followups import expressions, selectors
 from mingel.followups.models import Hidden, ReconnectPick, ReminderSettings, new_calendar_token
 
@@ -24,7 +24,11 @@ DONE_KINDS = ("message", "email", "linkedin", "call", "meeting", "coffee")
 def reminder_settings_get(*, user) -> ReminderSettings:
     """The user's reminder settings, created with the defaults on first use; read with
     the stamp of the user's contacts (expressions.data_stamp) in the same query."""
-    prefs = ReminderSettings.objects.filter(user=user).annotate(**expressions.data_stamp()).first()
+    prefs = (
+        ReminderSettings.objects.filter(user=user)
+        .annotate(**expressions.data_stamp(), **expressions.onboarding_facts())
+        .first()
+    )
     if prefs is None:
         try:
             with transaction.atomic():
@@ -49,6 +53,20 @@ def reminder_settings_update(*, prefs: ReminderSettings, **fields) -> ReminderSe
     prefs.full_clean()
     prefs.reconnect_week = None
     prefs.save()
+    return prefs
+
+
+def onboarding_skip(*, prefs: ReminderSettings, step: str) -> ReminderSettings:
+    """Skips one step of the first-run guide; ValueError for an unknown step."""
+    prefs.onboarding_skipped = onboarding.with_skipped(prefs.onboarding_skipped, step)
+    prefs.save(update_fields=["onboarding_skipped"])
+    return prefs
+
+
+def onboarding_dismiss(*, prefs: ReminderSettings) -> ReminderSettings:
+    """Hides the first-run guide for good."""
+    prefs.onboarding_dismissed = True
+    prefs.save(update_fields=["onboarding_dismissed"])
     return prefs
 
 

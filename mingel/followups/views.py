@@ -44,6 +44,7 @@ def today(request):
         "more": more,
         "after": after,
         "today": day,
+        "onboarding": selectors.onboarding_steps(user=request.user, prefs=prefs),
     }
     return TemplateResponse(request, "followups/today.html", context)
 

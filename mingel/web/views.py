@@ -1,12 +1,15 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from mingel.accounts.models import User
+from mingel.core import onboarding
+from mingel.followups import services as followups
 
 
 def home(request):
@@ -46,3 +49,23 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@require_POST
+@login_required
+def onboarding_skip(request, step):
+    """Skips one step of the first-run guide on the today page."""
+    if step not in onboarding.STEPS:
+        raise Http404
+    prefs = followups.reminder_settings_get(user=request.user)
+    followups.onboarding_skip(prefs=prefs, step=step)
+    return redirect("today")
+
+
+@require_POST
+@login_required
+def onboarding_dismiss(request):
+    """Hides the first-run guide for good."""
+    prefs = followups.reminder_settings_get(user=request.user)
+    followups.onboarding_dismiss(prefs=prefs)
+    return redirect("today")
