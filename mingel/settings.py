@@ -116,6 +116,8 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # Serve straight from the apps' static folders, so the embedded mode needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# WhiteNoise does not know the web manifest's type; browsers want it to install the app.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

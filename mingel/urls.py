@@ -14,3 +14,6 @@ urlpatterns = [
     path("data/", include("mingel.exports.urls")),
     path("imports/", include("mingel.imports.urls")),
 ]
+
+# The 500 page renders without the database or context processors (see the view).
+handler500 = "mingel.web.views.server_error"

@@ -1,9 +1,18 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
+from django.template import loader
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -69,3 +78,30 @@ def onboarding_dismiss(request):
     prefs = followups.reminder_settings_get(user=request.user)
     followups.onboarding_dismiss(prefs=prefs)
     return redirect("today")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the icon."""
+    return HttpResponseRedirect(static("mingel/icons/favicon-32.png"))
+
+
+PLAIN_500 = "<!doctype html><title>Server error</title><h1>Server error (500)</h1>"
+
+
+def server_error(request):
+    """The 500 page: a Mingel page in the active language with a way back. Whatever broke
+    must not break this page too, so it renders with a plain context (no context
+    processors); the user, for the nav, only when the database still answers; and if even
+    that fails, a line of plain HTML."""
+    context = {"request": request, "user": None}
+    try:
+        context["csrf_token"] = get_token(request)
+        if request.user.is_authenticated:
+            context["user"] = request.user
+    except Exception:  # the database or the session may be what failed
+        context["user"] = None
+    try:
+        html = loader.get_template("500.html").render(context)
+    except Exception:  # a page for an error must not raise one
+        html = PLAIN_500
+    return HttpResponseServerError(html)
