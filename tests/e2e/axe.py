@@ -1,0 +1,63 @@
+"""Accessibility checks in the browser tests with axe-core (vendored in tests/e2e/vendor/,
+never fetched from a CDN).
+
+    from tests.e2e.axe import assert_no_axe_violations
+    assert_no_axe_violations(page)
+
+injects axe into the page as it is now, runs the WCAG 2.x A and AA rules and best
+practices, and fails listing each violation: the rule, its impact, the help text and the
+elements involved.
+"""
+
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# Violations known and being fixed elsewhere, by rule id: ONE place, each with why and
+# when to remove it. Keep this empty whenever possible.
+KNOWN_VIOLATIONS: dict[str, str] = {}
+
+
+def axe_violations(page, *, tags=TAGS) -> list[dict]:
+    """The page's axe violations (rule id, impact, help, nodes), known ones included."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
+                                               resultTypes: ["violations"]});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(" "),
+                                          html: n.html.slice(0, 200),
+                                          summary: n.failureSummary || ""})),
+            }));
+        }""",
+        tags,
+    )
+    return result
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['html']}")
+            if node["summary"]:
+                lines.append("      " + node["summary"].replace("\n", "\n      "))
+        if len(v["nodes"]) > 5:
+            lines.append(f"    ... and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page, *, known: dict[str, str] | None = None) -> None:
+    """Fails when axe finds any violation on the page that is not a known one
+    (KNOWN_VIOLATIONS, or `known` when given), listing them all."""
+    allowed = KNOWN_VIOLATIONS if known is None else known
+    found = [v for v in axe_violations(page) if v["id"] not in allowed]
+    if found:
+        raise AssertionError(
+            f"axe found {len(found)} accessibility violation(s) on {page.url}:\n" + describe(found)
+        )
