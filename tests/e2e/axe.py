@@ -14,9 +14,17 @@ from pathlib import Path
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-# Violations known and being fixed elsewhere, by rule id: ONE place, each with why and
-# when to remove it. Keep this empty whenever possible.
-KNOWN_VIOLATIONS: dict[str, str] = {}
+# Violations known and being fixed elsewhere: ONE place. Rule id -> the start of the
+# HTML of the only elements it is let through on, so the same rule elsewhere still fails.
+#
+# The flash-message list in base.html, <ul class="messages" role="status"><li>...: the
+# role takes the list semantics away from the <ul>, so its <li> have no list (listitem)
+# and role=status is not allowed on a <ul> (aria-allowed-role). Another engineer is
+# rewriting that markup in base.html; remove both entries once that is merged.
+KNOWN_VIOLATIONS: dict[str, tuple[str, ...]] = {
+    "listitem": ('<li class="msg-',),
+    "aria-allowed-role": ('<ul class="messages" role="status">',),
+}
 
 
 def axe_violations(page, *, tags=TAGS) -> list[dict]:
@@ -52,11 +60,22 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_no_axe_violations(page, *, known: dict[str, str] | None = None) -> None:
+def unknown(violations: list[dict], known: dict[str, tuple[str, ...]]) -> list[dict]:
+    """The violations left once the known elements of each known rule are taken out."""
+    left = []
+    for v in violations:
+        prefixes = known.get(v["id"], ())
+        nodes = [n for n in v["nodes"] if not n["html"].startswith(prefixes)]
+        if nodes:
+            left.append({**v, "nodes": nodes})
+    return left
+
+
+def assert_no_axe_violations(page, *, known: dict[str, tuple[str, ...]] | None = None) -> None:
     """Fails when axe finds any violation on the page that is not a known one
     (KNOWN_VIOLATIONS, or `known` when given), listing them all."""
-    allowed = KNOWN_VIOLATIONS if known is None else known
-    found = [v for v in axe_violations(page) if v["id"] not in allowed]
+    known = KNOWN_VIOLATIONS if known is None else known
+    found = unknown(axe_violations(page), known)
     if found:
         raise AssertionError(
             f"axe found {len(found)} accessibility violation(s) on {page.url}:\n" + describe(found)

@@ -32,4 +32,11 @@ def test_it_fails_listing_what_is_wrong(blank):
 def test_a_known_rule_can_be_let_through(blank):
     blank.set_content(CLEAN.replace("<p>", '<img src="x.png"><p>'))
     assert [v["id"] for v in axe_violations(blank)] == ["image-alt"]
-    assert_no_axe_violations(blank, known={"image-alt": "for this test only"})
+    assert_no_axe_violations(blank, known={"image-alt": ('<img src="x.png">',)})
+
+
+def test_a_known_rule_still_fails_on_other_elements(blank):
+    blank.set_content(CLEAN.replace("<p>", '<img src="x.png"><img src="y.png"><p>'))
+    with pytest.raises(AssertionError, match=r"y\.png") as failure:
+        assert_no_axe_violations(blank, known={"image-alt": ('<img src="x.png">',)})
+    assert "x.png" not in str(failure.value)
