@@ -27,7 +27,9 @@ FORMATS = {
 def chunks(kind: str, owner, *, now: dt.datetime) -> Iterator[str]:
     """The export of `owner`'s data in the format `kind` (a key of FORMATS)."""
     writers: dict[str, Callable[[], Iterator[str]]] = {
-        "vcard": lambda: vcard.contacts_vcard(selectors.contact_rows(owner)),
+        "vcard": lambda: vcard.contacts_vcard(
+            selectors.contact_rows(owner), selectors.event_details(owner)
+        ),
         "csv": lambda: csvfile.contacts_csv(
             selectors.contact_rows(owner), selectors.event_names(owner)
         ),
