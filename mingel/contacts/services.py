@@ -23,7 +23,7 @@ CONTACT_FIELDS = (
     "keep_in_touch_days",
     "event",
 )
-INTERACTION_FIELDS = ("kind", "date", "summary", "direction")
+INTERACTION_FIELDS = ("kind", "date", "summary", "body", "direction")
 
 
 def clean_tag_names(names: Iterable[str]) -> list[str]:
@@ -108,17 +108,25 @@ def interaction_create(
     date: dt.date,
     summary: str = "",
     direction: str = "none",
+    body: str = "",
 ) -> Interaction:
-    """Logs an interaction; any interaction restarts the contact's keep-in-touch interval."""
+    """Logs an interaction; any interaction restarts the contact's keep-in-touch interval.
+    `body` is the text of a message that was sent, when there is one."""
     interaction = _interaction_add(
-        contact=contact, kind=kind, date=date, summary=summary, direction=direction
+        contact=contact, kind=kind, date=date, summary=summary, direction=direction, body=body
     )
     search_reindex(contact_ids=[contact.pk])
     return interaction
 
 
 def _interaction_add(
-    *, contact: Contact, kind: str, date: dt.date, summary: str, direction: str = "none"
+    *,
+    contact: Contact,
+    kind: str,
+    date: dt.date,
+    summary: str,
+    direction: str = "none",
+    body: str = "",
 ) -> Interaction:
     """interaction_create without the search reindex, for callers that reindex anyway."""
     interaction = Interaction(
@@ -127,6 +135,7 @@ def _interaction_add(
         kind=kind,
         date=date,
         summary=summary,
+        body=body,
         direction=direction,
     )
     interaction.full_clean()
