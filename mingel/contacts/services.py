@@ -3,8 +3,10 @@
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.search.services import search_reindex
@@ -26,11 +28,25 @@ CONTACT_FIELDS = (
 INTERACTION_FIELDS = ("kind", "date", "summary", "body", "direction")
 
 
+TAG_LENGTH = Tag._meta.get_field("name").max_length
+
+
 def clean_tag_names(names: Iterable[str]) -> list[str]:
-    """Trims, drops blanks and case-insensitive repeats, keeps the first spelling."""
+    """Trims, drops blanks and case-insensitive repeats, keeps the first spelling.
+
+    A tag longer than a tag may be is a ValidationError on "tags" (never cut short in
+    silence: two long tags cut to the same start would become one)."""
     seen: dict[str, str] = {}
     for name in names:
-        name = " ".join(str(name).split())[:50]
+        name = " ".join(str(name).split())
+        if len(name) > TAG_LENGTH:
+            raise ValidationError(
+                {
+                    "tags": _("A tag can be at most %(limit)s characters: “%(tag)s…”.")
+                    % {"limit": TAG_LENGTH, "tag": name[:20]}
+                },
+                code="max_length",
+            )
         if name and name.lower() not in seen:
             seen[name.lower()] = name
     return list(seen.values())
