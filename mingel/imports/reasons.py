@@ -20,6 +20,7 @@ FIELD_NAMES = {
     "talked_about": gettext_lazy("what you talked about"),
     "keep_in_touch_days": gettext_lazy("keep-in-touch interval"),
     "event": gettext_lazy("event"),
+    "linkedin": gettext_lazy("LinkedIn connection"),
 }
 
 

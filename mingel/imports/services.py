@@ -207,6 +207,7 @@ def import_job_create(*, owner, source: str, upload) -> ImportJob:
             layout = csvfile.layout(path)
             job.encoding, job.delimiter = layout.encoding, layout.delimiter
             job.headers = list(layout.headers)
+            job.samples = [list(values) for values in layout.samples]
             job.mapping = csvfile.guess_mapping(layout.headers)
             job.status = "mapping"
         else:
