@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -106,7 +106,10 @@ class Interaction(models.Model):
     summary = models.TextField(_("summary"), max_length=5000, blank=True)
     # The whole text of a message Mingel composed and the user marked as sent (the summary
     # is its subject or first line). As long as a draft may be.
-    body = models.TextField(_("message"), max_length=5000, blank=True)
+    # (A TextField's max_length binds forms only; the validator makes full_clean check it.)
+    body = models.TextField(
+        _("message"), max_length=5000, blank=True, validators=[MaxLengthValidator(5000)]
+    )
     direction = models.CharField(
         _("direction"), max_length=10, choices=DIRECTION_CHOICES, default="none"
     )

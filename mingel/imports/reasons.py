@@ -41,6 +41,7 @@ def reason(code: str, params: dict | None = None) -> str:
         ),
         "no_name": _("the row has no name"),
         "too_long": _("the %(field)s is longer than %(limit)s characters"),
+        "tag_too_long": _("a tag is longer than %(limit)s characters (“%(value)s…”)"),
         "bad_email": _("“%(value)s” is not an email address"),
         "bad_linkedin": _("“%(value)s” is not a LinkedIn profile address"),
         "bad_date": _("“%(value)s” is not a date like 15 Jan 2024"),

@@ -5,11 +5,12 @@ import datetime as dt
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from mingel.compose.services import draft_mark_sent
 from mingel.contacts.models import Interaction
 from mingel.exports import exporting
-from mingel.exports.restore import parse_archive
+from mingel.exports.restore import ArchiveError, parse_archive
 from mingel.exports.services import archive_restore
 from mingel.testing import ContactFactory
 
@@ -91,3 +92,23 @@ def test_the_api_lists_the_text(alice, alice_api):
     mark_sent(alice, contact, SHORT)
     response = alice_api.get("/interactions")
     assert response.json()["items"][0]["body"] == SHORT
+
+
+def test_an_archive_with_a_5_mb_message_is_refused_by_name(alice, charlie):
+    contact = ContactFactory(owner=alice, name="Ada")
+    mark_sent(alice, contact, SHORT)
+    document = json.loads("".join(exporting.chunks("json", alice, now=NOW)))
+    document["interactions"][0]["body"] = "x" * (5 * 1024 * 1024)
+
+    with pytest.raises(ArchiveError) as info:
+        archive_restore(owner=charlie, parsed=parse_archive(json.dumps(document).encode()))
+
+    assert "interactions #1" in str(info.value) and "5000" in str(info.value)
+    assert not Interaction.objects.filter(owner=charlie).exists()
+
+
+def test_a_message_longer_than_a_draft_is_refused_when_marked_sent(alice):
+    contact = ContactFactory(owner=alice)
+    with pytest.raises(ValidationError):
+        mark_sent(alice, contact, "y" * 5001)
+    assert not Interaction.objects.exists()

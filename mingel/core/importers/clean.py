@@ -184,7 +184,7 @@ def build_record(
             return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
     for tag in clean_tags.values():
         if len(tag) > TAG_LIMIT:
-            return RowError(line, "too_long", {"field": "tags", "limit": TAG_LIMIT})
+            return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": tag[:20]})
     if values["email"]:
         if not valid_email(values["email"]):
             return RowError(line, "bad_email", {"value": values["email"][:80]})

@@ -19,7 +19,6 @@ FILE_CODES = {
     "bad_encoding",
     "not_vcard",
     "no_end",
-    "card_too_large",
 }
 ROW_CODES = {
     "formula",
@@ -33,6 +32,7 @@ ROW_CODES = {
     "date_out_of_range",
     "bad_interval",
     "card_too_large",
+    "tag_too_long",
 }
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "utf-16-le"]
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -186,7 +186,7 @@ def test_hostile_dates_intervals_and_tags_are_row_errors_that_say_why(fixture_pa
     items = list(vcard.parse(fixture_path("hostile_year_1_9999_and_huge_tag.vcf")))
     errors = [(i.code, i.params.get("field")) for i in items if isinstance(i, RowError)]
     assert errors == [
-        ("too_long", "tags"),
+        ("tag_too_long", None),
         ("date_out_of_range", "met_on"),
         ("date_out_of_range", "event"),
         ("bad_iso_date", "met_on"),
