@@ -359,6 +359,9 @@ def find_owner(email: str):
 def export_command(
     fmt: Annotated[ExportFormat, typer.Argument(metavar="vcard|csv|json", help="Format.")],
     user: Annotated[str, typer.Option(help="Email of the account to export.")],
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV with semicolons, for Excel in Swedish.")
+    ] = False,
 ) -> None:
     """Write a user's contacts (vCard 4.0, CSV) or everything (JSON archive) to stdout."""
     start_django()
@@ -367,7 +370,10 @@ def export_command(
     from mingel.exports import exporting
 
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-    for chunk in exporting.chunks(fmt.value, find_owner(user), now=timezone.now()):
+    if excel and fmt.value != "csv":
+        fail("--excel is for csv only")
+    kind = "csv-excel" if excel else fmt.value
+    for chunk in exporting.chunks(kind, find_owner(user), now=timezone.now()):
         if out is None:
             sys.stdout.write(chunk)
         else:

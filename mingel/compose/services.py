@@ -60,6 +60,7 @@ def draft_mark_sent(
         kind=sent_interaction_kind(kind, channel),
         date=timezone.localdate(now),
         summary=sent_summary(subject, body),
+        body=draft.body,
         direction="sent",
     )
     return draft

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +104,12 @@ class Interaction(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES, default="note")
     date = models.DateField(_("date"))
     summary = models.TextField(_("summary"), max_length=5000, blank=True)
+    # The whole text of a message Mingel composed and the user marked as sent (the summary
+    # is its subject or first line). As long as a draft may be.
+    # (A TextField's max_length binds forms only; the validator makes full_clean check it.)
+    body = models.TextField(
+        _("message"), max_length=5000, blank=True, validators=[MaxLengthValidator(5000)]
+    )
     direction = models.CharField(
         _("direction"), max_length=10, choices=DIRECTION_CHOICES, default="none"
     )
@@ -123,3 +129,8 @@ class Interaction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date}"
+
+    @property
+    def body_is_long(self) -> bool:
+        """Whether the timeline folds the sent text away (more than a few short lines)."""
+        return len(self.body) > 280 or self.body.count("\n") >= 4

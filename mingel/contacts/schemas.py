@@ -87,6 +87,7 @@ class InteractionOut(Schema):
     kind: str
     date: dt.date
     summary: str
+    body: str
     direction: str
 
 

@@ -3,8 +3,10 @@
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.search.services import search_reindex
@@ -23,14 +25,28 @@ CONTACT_FIELDS = (
     "keep_in_touch_days",
     "event",
 )
-INTERACTION_FIELDS = ("kind", "date", "summary", "direction")
+INTERACTION_FIELDS = ("kind", "date", "summary", "body", "direction")
+
+
+TAG_LENGTH = Tag._meta.get_field("name").max_length
 
 
 def clean_tag_names(names: Iterable[str]) -> list[str]:
-    """Trims, drops blanks and case-insensitive repeats, keeps the first spelling."""
+    """Trims, drops blanks and case-insensitive repeats, keeps the first spelling.
+
+    A tag longer than a tag may be is a ValidationError on "tags" (never cut short in
+    silence: two long tags cut to the same start would become one)."""
     seen: dict[str, str] = {}
     for name in names:
-        name = " ".join(str(name).split())[:50]
+        name = " ".join(str(name).split())
+        if len(name) > TAG_LENGTH:
+            raise ValidationError(
+                {
+                    "tags": _("A tag can be at most %(limit)s characters: “%(tag)s…”.")
+                    % {"limit": TAG_LENGTH, "tag": name[:20]}
+                },
+                code="max_length",
+            )
         if name and name.lower() not in seen:
             seen[name.lower()] = name
     return list(seen.values())
@@ -108,17 +124,25 @@ def interaction_create(
     date: dt.date,
     summary: str = "",
     direction: str = "none",
+    body: str = "",
 ) -> Interaction:
-    """Logs an interaction; any interaction restarts the contact's keep-in-touch interval."""
+    """Logs an interaction; any interaction restarts the contact's keep-in-touch interval.
+    `body` is the text of a message that was sent, when there is one."""
     interaction = _interaction_add(
-        contact=contact, kind=kind, date=date, summary=summary, direction=direction
+        contact=contact, kind=kind, date=date, summary=summary, direction=direction, body=body
     )
     search_reindex(contact_ids=[contact.pk])
     return interaction
 
 
 def _interaction_add(
-    *, contact: Contact, kind: str, date: dt.date, summary: str, direction: str = "none"
+    *,
+    contact: Contact,
+    kind: str,
+    date: dt.date,
+    summary: str,
+    direction: str = "none",
+    body: str = "",
 ) -> Interaction:
     """interaction_create without the search reindex, for callers that reindex anyway."""
     interaction = Interaction(
@@ -127,6 +151,7 @@ def _interaction_add(
         kind=kind,
         date=date,
         summary=summary,
+        body=body,
         direction=direction,
     )
     interaction.full_clean()

@@ -17,7 +17,7 @@ from mingel.search import selectors as search_selectors
 
 PER_PAGE = 50
 # "" is best match when searching, by name otherwise.
-LIST_SORTS = ("", "name", "recent")
+LIST_SORTS = ("", "name", "recent", "new")
 
 
 @login_required

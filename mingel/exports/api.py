@@ -48,10 +48,11 @@ Choice = Literal["keep", "other", "both"]
 
 
 @router.get("/export/{format}", tags=["your data"])
-def export(request, format: Literal["vcard", "csv", "json"]):
+def export(request, format: Literal["vcard", "csv", "json"], excel: bool = False):
     """The user's contacts as vCard 4.0 or CSV, or everything as a JSON archive
-    (docs/archive.md), streamed as a file download."""
-    return download(request.auth, format)
+    (docs/archive.md), streamed as a file download. `excel=true` with csv: cells
+    separated by semicolons, for Excel in Swedish (the default separates by commas)."""
+    return download(request.auth, "csv-excel" if format == "csv" and excel else format)
 
 
 @router.post("/restore", response={200: RestoreOut, 409: Conflict}, tags=["your data"])

@@ -58,7 +58,17 @@ CONTACT_FIELDS = (
     "tags",
     "created_at",
 )
-INTERACTION_FIELDS = ("id", "contact", "kind", "date", "summary", "direction", "created_at")
+# "body" (the text of a sent message) came later: archives without it restore as before.
+INTERACTION_FIELDS = (
+    "id",
+    "contact",
+    "kind",
+    "date",
+    "summary",
+    "body",
+    "direction",
+    "created_at",
+)
 DRAFT_FIELDS = ("id", "contact", "kind", "lang", "subject", "body", "sent_at", "created_at")
 SECTIONS = ("tags", "events", "contacts", "interactions", "drafts")
 RECORDS_PER_CHUNK = 500

@@ -1,5 +1,12 @@
 """Contacts as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Å, Ä and
-Ö right), a header row, and cells that a spreadsheet would run as formulas neutralised."""
+Ö right), CRLF line ends, a header row, and cells that a spreadsheet would run as formulas
+neutralised.
+
+Two dialects. The plain one separates cells with commas: Google Sheets, Numbers,
+LibreOffice and Excel in English read it. Excel in Swedish (and other languages that write
+decimals with a comma) splits a CSV on semicolons and shows a comma file as one column:
+the Excel dialect is for it. (A "sep=;" first line would work in every Excel, but Excel
+then ignores the byte-order mark and garbles Å, Ä and Ö.)"""
 
 import csv
 import io
@@ -32,6 +39,7 @@ COLUMNS = [
 # Tag names may hold commas; a semicolon is rarer in them and what spreadsheets users expect.
 TAG_SEPARATOR = "; "
 ROWS_PER_CHUNK = 200
+DELIMITERS = {"plain": ",", "excel": ";"}
 
 
 def neutralise(value: str) -> str:
@@ -47,19 +55,22 @@ def cell(value) -> str:
     return neutralise(value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
-def contacts_csv(contacts: Iterable[dict], events: dict[int, str]) -> Iterator[str]:
+def contacts_csv(
+    contacts: Iterable[dict], events: dict[int, str], dialect: str = "plain"
+) -> Iterator[str]:
     """The CSV text in chunks: BOM and header first, then rows of the contact dicts from
-    `selectors.contact_rows` (`events` maps event ids to names).
+    `selectors.contact_rows` (`events` maps event ids to names). `dialect` is "plain"
+    (commas) or "excel" (semicolons); both end lines with CRLF.
 
     The header is translated now, in the caller's language: the chunks may be produced
     after the request's language is no longer active."""
     header = [str(label) for _field, label in COLUMNS]
-    return _chunks(header, contacts, events)
+    return _chunks(header, contacts, events, DELIMITERS[dialect])
 
 
-def _chunks(header: list[str], contacts: Iterable[dict], events: dict[int, str]):
+def _chunks(header: list[str], contacts: Iterable[dict], events: dict[int, str], delimiter):
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
     yield BOM + buffer.getvalue()
     buffer.seek(0)

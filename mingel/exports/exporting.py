@@ -20,6 +20,8 @@ class Format:
 FORMATS = {
     "vcard": Format("text/vcard; charset=utf-8", "vcf", "contacts"),
     "csv": Format("text/csv; charset=utf-8", "csv", "contacts"),
+    # Semicolons, for Excel in Swedish (see csvfile).
+    "csv-excel": Format("text/csv; charset=utf-8", "csv", "contacts-excel"),
     "json": Format("application/json; charset=utf-8", "json", "archive"),
 }
 
@@ -27,9 +29,14 @@ FORMATS = {
 def chunks(kind: str, owner, *, now: dt.datetime) -> Iterator[str]:
     """The export of `owner`'s data in the format `kind` (a key of FORMATS)."""
     writers: dict[str, Callable[[], Iterator[str]]] = {
-        "vcard": lambda: vcard.contacts_vcard(selectors.contact_rows(owner)),
+        "vcard": lambda: vcard.contacts_vcard(
+            selectors.contact_rows(owner), selectors.event_details(owner)
+        ),
         "csv": lambda: csvfile.contacts_csv(
             selectors.contact_rows(owner), selectors.event_names(owner)
+        ),
+        "csv-excel": lambda: csvfile.contacts_csv(
+            selectors.contact_rows(owner), selectors.event_names(owner), dialect="excel"
         ),
         "json": lambda: archive.archive_chunks(owner, now=now),
     }

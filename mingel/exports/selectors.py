@@ -43,6 +43,12 @@ def event_names(owner) -> dict[int, str]:
     return dict(Event.objects.filter(owner=owner).values_list("id", "name"))
 
 
+def event_details(owner) -> dict[int, dict]:
+    """Event id -> {"name", "date", "kind"}, what a vCard says of a contact's event."""
+    rows = Event.objects.filter(owner=owner).values("id", "name", "date", "kind")
+    return {row.pop("id"): row for row in rows}
+
+
 def contact_rows(owner) -> Iterator[dict]:
     """The owner's contacts as dicts in name order, each with "tags" (a list of names).
 

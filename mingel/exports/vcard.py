@@ -26,8 +26,9 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-def contact_card(contact: dict) -> str:
-    """One contact dict (from `selectors.contact_rows`) as a vCard 4.0 text."""
+def contact_card(contact: dict, events: dict[int, dict] | None = None) -> str:
+    """One contact dict (from `selectors.contact_rows`) as a vCard 4.0 text; `events` maps
+    event ids to their name, date and kind (`selectors.event_details`)."""
     card = vobject.vCard()
     card.add("version").value = "4.0"
     card.add("prodid").value = PRODID
@@ -53,24 +54,35 @@ def contact_card(contact: dict) -> str:
     if contact["tags"]:
         card.add("categories").value = list(contact["tags"])
     # What vCard has no property for goes into extension properties (RFC 6350 6.10), which
-    # other address books keep without showing, and Mingel reads back.
+    # other address books keep without showing, and Mingel reads back
+    # (mingel/core/importers/vcard.py): a card from one Mingel account to another loses
+    # nothing. The event travels by name, date and kind; the importer finds or makes it.
     if contact["talked_about"]:
         card.add("x-mingel-talked-about").value = contact["talked_about"]
     if contact["where_met"]:
         card.add("x-mingel-where-met").value = contact["where_met"]
     if contact["met_on"]:
         card.add("x-mingel-met-on").value = contact["met_on"].isoformat()
+    if contact["keep_in_touch_days"]:
+        card.add("x-mingel-keep-in-touch-days").value = str(contact["keep_in_touch_days"])
+    event = (events or {}).get(contact["event_id"]) if contact["event_id"] else None
+    if event:
+        card.add("x-mingel-event").value = event["name"]
+        card.add("x-mingel-event-date").value = event["date"].isoformat()
+        card.add("x-mingel-event-kind").value = event["kind"]
     if contact["updated_at"]:
         rev = contact["updated_at"].astimezone(dt.UTC)
         card.add("rev").value = rev.strftime("%Y%m%dT%H%M%SZ")
     return card.serialize()
 
 
-def contacts_vcard(contacts: Iterable[dict]) -> Iterator[str]:
+def contacts_vcard(
+    contacts: Iterable[dict], events: dict[int, dict] | None = None
+) -> Iterator[str]:
     """All contacts as one .vcf text, in chunks of a few cards."""
     chunk = []
     for contact in contacts:
-        chunk.append(contact_card(contact))
+        chunk.append(contact_card(contact, events))
         if len(chunk) == CARDS_PER_CHUNK:
             yield "".join(chunk)
             chunk = []

@@ -55,6 +55,11 @@ def export_csv(request):
 
 
 @login_required
+def export_csv_excel(request):
+    return download(request.user, "csv-excel")
+
+
+@login_required
 def export_archive(request):
     return download(request.user, "json")
 

@@ -23,13 +23,27 @@ class UploadForm(forms.Form):
         return upload
 
 
+def column_label(index: int, header: str, samples) -> str:
+    """A column as the mapping form offers it: its header (or its number), then what the
+    first rows hold, so the user sees which column is which."""
+    name = header or _("column %(n)s") % {"n": index + 1}
+    if not samples:
+        return _("%(column)s (empty)") % {"column": name}
+    values = ", ".join(f"“{value}”" for value in samples)
+    return _("%(column)s: e.g. %(values)s") % {"column": name, "values": values}
+
+
 class MappingForm(forms.Form):
     """One select per contact field: which column of the file fills it (or none)."""
 
-    def __init__(self, *args, headers, initial_mapping, **kwargs):
+    def __init__(self, *args, headers, initial_mapping, samples=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # No samples at all: a job read before they were kept; show the headers alone.
         choices = [("", _("(not in the file)"))] + [
-            (str(i), header or _("column %(n)s") % {"n": i + 1}) for i, header in enumerate(headers)
+            (str(i), column_label(i, header, samples[i] if i < len(samples) else ()))
+            if samples
+            else (str(i), header or _("column %(n)s") % {"n": i + 1})
+            for i, header in enumerate(headers)
         ]
         self.column_count = len(headers)
         for field in csvfile.FIELDS:

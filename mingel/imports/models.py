@@ -30,6 +30,8 @@ class ImportJob(models.Model):
     encoding = models.CharField(max_length=20, blank=True)
     delimiter = models.CharField(max_length=1, blank=True)
     headers = models.JSONField(default=list, blank=True)
+    # A CSV's first few values per column (core.importers.csvfile.column_samples).
+    samples = models.JSONField(default=list, blank=True)
     mapping = models.JSONField(default=dict, blank=True)
     preview = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)

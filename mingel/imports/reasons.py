@@ -15,6 +15,12 @@ FIELD_NAMES = {
     "linkedin_url": gettext_lazy("LinkedIn profile"),
     "notes": gettext_lazy("notes"),
     "tags": gettext_lazy("tags"),
+    "met_on": gettext_lazy("date you met"),
+    "where_met": gettext_lazy("where you met"),
+    "talked_about": gettext_lazy("what you talked about"),
+    "keep_in_touch_days": gettext_lazy("keep-in-touch interval"),
+    "event": gettext_lazy("event"),
+    "linkedin": gettext_lazy("LinkedIn connection"),
 }
 
 
@@ -35,10 +41,20 @@ def reason(code: str, params: dict | None = None) -> str:
         ),
         "no_name": _("the row has no name"),
         "too_long": _("the %(field)s is longer than %(limit)s characters"),
+        "tag_too_long": _("a tag is longer than %(limit)s characters (“%(value)s…”)"),
         "bad_email": _("“%(value)s” is not an email address"),
         "bad_linkedin": _("“%(value)s” is not a LinkedIn profile address"),
         "bad_date": _("“%(value)s” is not a date like 15 Jan 2024"),
         "bad_vcard": _("this card cannot be read (%(detail)s)"),
+        "bad_iso_date": _("the %(field)s “%(value)s” is not a date like 2026-03-14"),
+        "date_out_of_range": _(
+            "the %(field)s “%(value)s” is too far from today to be right; "
+            "correct it and import again"
+        ),
+        "bad_interval": _(
+            "the keep-in-touch interval “%(value)s” is not a number of days "
+            "from %(low)s to %(high)s"
+        ),
         # Files
         "unreadable": _("the file cannot be opened; please upload it again"),
         "no_header": _("no header row was found (expected %(expected)s)"),
@@ -47,7 +63,7 @@ def reason(code: str, params: dict | None = None) -> str:
         "bad_encoding": _("the file's characters cannot be read"),
         "not_vcard": _("this is not a vCard file (each card starts with BEGIN:VCARD)"),
         "no_end": _("the card that starts here has no END:VCARD; the file looks cut off"),
-        "card_too_large": _("the card that starts here is larger than 4 MB"),
+        "card_too_large": _("the card that starts here is larger than 4 MB, so it was left out"),
         "no_name_column": _("choose a column for the name, or for the first and last name"),
         "interrupted": _("the import was interrupted (the server restarted)"),
         "internal": _("something went wrong on our side"),

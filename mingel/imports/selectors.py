@@ -30,31 +30,27 @@ def planner_for(owner) -> Planner:
     linkedin = Interaction.objects.filter(owner=owner, kind="linkedin")
     for contact_id, day in linkedin.values_list("contact_id", "date"):
         dates[contact_id].add(day)
-    has_notes = Case(
-        When(~Q(notes=""), then=Value(True)), default=Value(False), output_field=BooleanField()
-    )
     rows = (
         Contact.objects.filter(owner=owner)
-        .annotate(has_notes=has_notes)
-        .values_list(
+        .annotate(has_notes=_not_blank("notes"), has_talked_about=_not_blank("talked_about"))
+        .values(
             "id", "name", "company", "role", "email", "phone", "linkedin_url",
-            "last_interaction_on", "has_notes",
+            "last_interaction_on", "has_notes", "has_talked_about", "met_on", "where_met",
+            "keep_in_touch_days", "event_id",
         )
         .order_by("id")
     )  # fmt: skip
-    return Planner(
-        Person(
-            id=pk,
-            name=name,
-            company=company,
-            role=role,
-            email=email,
-            phone=phone,
-            linkedin_url=linkedin_url,
-            last_interaction_on=last,
-            has_notes=notes,
-            tag_keys=tags.get(pk, ()),
-            linkedin_dates=dates.get(pk, ()),
+
+    def person(row: dict) -> Person:
+        row["event"] = row.pop("event_id")
+        return Person(
+            **row, tag_keys=tags.get(row["id"], ()), linkedin_dates=dates.get(row["id"], ())
         )
-        for pk, name, company, role, email, phone, linkedin_url, last, notes in rows.iterator()
+
+    return Planner(person(row) for row in rows.iterator())
+
+
+def _not_blank(field: str) -> Case:
+    return Case(
+        When(~Q(**{field: ""}), then=Value(True)), default=Value(False), output_field=BooleanField()
     )

@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.core.importers import csvfile
-from mingel.core.importers.model import FileError, Record, RowError
+from mingel.core.importers.model import EventRef, FileError, Record, RowError
 from mingel.core.importers.plan import Person, Summary
 from mingel.core.importers.text import detect_encoding
+from mingel.events.models import Event
 from mingel.imports import bulk, progress, selectors, sources, storage
 from mingel.imports.models import ImportJob
 from mingel.search.services import search_reindex
@@ -28,6 +29,7 @@ BATCH = 1000
 INLINE_ROWS = 2000
 PROGRESS_EVERY = 250
 STALE_AFTER = dt.timedelta(minutes=30)
+EVENT_KINDS = {kind for kind, _label in Event.KIND_CHOICES}
 
 
 def import_records(
@@ -77,6 +79,7 @@ class Writer:
         self.owner = owner
         self.now = timezone.now()
         self.tags: dict[str, Tag] = {}
+        self.events: dict[tuple[str, dt.date], int] | None = None
         self.touched: list[int] = []
 
     def load_tags(self) -> None:
@@ -88,7 +91,30 @@ class Writer:
             tag = self.tags[name.casefold()] = Tag.objects.create(owner=self.owner, name=name)
         return tag.pk
 
+    def event_id(self, ref: EventRef | int | None) -> int | None:
+        """The id of the owner's event a card names (same name, same day), created when
+        there is none; an id stays an id."""
+        if ref is None or isinstance(ref, int):
+            return ref
+        if self.events is None:
+            rows = Event.objects.filter(owner=self.owner).values_list("id", "name", "date")
+            self.events = {}
+            for pk, name, day in rows.order_by("-id"):
+                self.events[(name.casefold(), day)] = pk
+        key = (ref.name.casefold(), ref.date)
+        if key not in self.events:
+            kind = ref.kind if ref.kind in EVENT_KINDS else "other"
+            event = Event(owner=self.owner, name=ref.name, date=ref.date, kind=kind)
+            event.full_clean()
+            event.save()
+            self.events[key] = event.pk
+        return self.events[key]
+
     def create(self, people: list[Person]) -> None:
+        for p in people:
+            # As contact_create: the day you met is on the timeline.
+            if p.met_on and (p.last_interaction_on is None or p.met_on > p.last_interaction_on):
+                p.last_interaction_on = p.met_on
         ids = bulk.insert(
             Contact,
             [
@@ -100,7 +126,12 @@ class Writer:
                     "email": p.email,
                     "phone": p.phone,
                     "linkedin_url": p.linkedin_url,
+                    "met_on": p.met_on,
+                    "where_met": p.where_met,
+                    "talked_about": p.talked_about,
                     "notes": p.notes,
+                    "keep_in_touch_days": p.keep_in_touch_days,
+                    "event_id": self.event_id(p.event),
                     "last_interaction_on": p.last_interaction_on,
                 }
                 for p in people
@@ -108,7 +139,23 @@ class Writer:
         )
         for person, pk in zip(people, ids, strict=True):
             person.id = pk
-            person.notes = ""  # written; only whether there are notes matters from here
+        bulk.insert(
+            Interaction,
+            [
+                {
+                    "owner_id": self.owner.pk,
+                    "contact_id": p.id,
+                    "kind": "met",
+                    "date": p.met_on,
+                    "summary": p.talked_about,
+                }
+                for p in people
+                if p.met_on
+            ],
+        )
+        for person in people:
+            # Written; only whether there are any matters from here.
+            person.notes = person.talked_about = ""
         self.extras(people)
 
     def update(self, people: list[Person]) -> None:
@@ -117,11 +164,15 @@ class Writer:
             if person.dirty:
                 groups[tuple(sorted(person.dirty))].append(person)
         for fields, group in groups.items():
+            for person in group:
+                person.event = self.event_id(person.event)
             bulk.update(
                 Contact,
-                [*fields, "updated_at"],
+                [*(f"{f}_id" if f == "event" else f for f in fields), "updated_at"],
                 [(p.id, *(getattr(p, f) for f in fields), self.now) for p in group],
             )
+        for person in people:
+            person.notes = person.talked_about = ""
         self.extras(people)
 
     def extras(self, people: list[Person]) -> None:
@@ -156,6 +207,7 @@ def import_job_create(*, owner, source: str, upload) -> ImportJob:
             layout = csvfile.layout(path)
             job.encoding, job.delimiter = layout.encoding, layout.delimiter
             job.headers = list(layout.headers)
+            job.samples = [list(values) for values in layout.samples]
             job.mapping = csvfile.guess_mapping(layout.headers)
             job.status = "mapping"
         else:

@@ -38,8 +38,24 @@ def job_context(job) -> dict:
         "job": job,
         "done_rows": progress.rows_done(job),
         "errors": error_rows(job.preview if job.status == "preview" else job.result),
+        "updates": update_rows(job.preview if job.status == "preview" else {}),
         "failure": job.failure and reasons.file_reason(**job.failure),
     }
+
+
+def update_rows(summary: dict) -> list[dict]:
+    """The preview's sample of existing contacts an import fills in, each with its
+    changes as (field name, new value, whether it adds to what is there): an import only
+    fills empty fields, so the old value of a field is always empty; tags and LinkedIn
+    connection dates are added beside the ones there."""
+    rows = []
+    for sample in summary.get("samples", {}).get("update", []):
+        changes = [
+            (reasons.field_name(field), value, field in ("tags", "linkedin"))
+            for field, value in sample.get("values", [])
+        ]
+        rows.append({**sample, "changed": changes})
+    return rows
 
 
 def error_rows(summary: dict) -> list[dict]:
@@ -73,7 +89,12 @@ def import_mapping(request, import_id):
     job = selectors.get_import_for_user(request.user, import_id)
     if job.source != "csv" or job.status not in ("mapping", "preview"):
         return redirect("import_detail", import_id=job.pk)
-    form = MappingForm(request.POST or None, headers=job.headers, initial_mapping=job.mapping)
+    form = MappingForm(
+        request.POST or None,
+        headers=job.headers,
+        initial_mapping=job.mapping,
+        samples=job.samples,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.import_job_map(job=job, mapping=form.mapping())

@@ -8,7 +8,7 @@ from mingel.testing import ContactFactory, InteractionFactory
 
 pytestmark = pytest.mark.django_db
 
-INTERACTION_KEYS = {"id", "contact_id", "kind", "date", "summary", "direction"}
+INTERACTION_KEYS = {"id", "contact_id", "kind", "date", "summary", "body", "direction"}
 
 
 def errors_by_field(response) -> dict:
@@ -35,6 +35,7 @@ def test_it_lists_the_users_interactions_newest_first(alice, bob, sara, alice_ap
         "kind": "coffee",
         "date": "2026-03-01",
         "summary": "Fika",
+        "body": "",
         "direction": "none",
     }
 

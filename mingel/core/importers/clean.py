@@ -12,7 +12,16 @@ import unicodedata
 from collections.abc import Iterable
 
 from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
-from mingel.core.importers.model import LIMITS, TAG_LIMIT, Record, RowError
+from mingel.core.importers.model import (
+    DATE_RANGE,
+    EVENT_NAME_LIMIT,
+    INTERVAL_RANGE,
+    LIMITS,
+    TAG_LIMIT,
+    EventRef,
+    Record,
+    RowError,
+)
 
 # Control characters except tab and newline; NUL in particular, which PostgreSQL refuses.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -22,6 +31,7 @@ _SPACES = re.compile(r"[ \u00a0]+")
 # A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
 _FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
 _FORMULA_START = frozenset("=+-@")
+_ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
 
 
@@ -55,6 +65,58 @@ def linkedin_profile(url: str) -> str:
     return url if url.lower().startswith(("http://", "https://")) else f"https://{url}"
 
 
+def iso_date(line: int, field: str, value: str) -> dt.date | RowError | None:
+    """A date written as 2026-03-14 or 20260314: None when blank, a RowError when it is
+    not a date or lies outside DATE_RANGE (year 1 and year 9999 are both real input)."""
+    value = one_line(value)
+    if not value:
+        return None
+    shown = {"field": field, "value": value[:40]}
+    match = _ISO_DATE.match(value)
+    try:
+        day = dt.date(*(int(g) for g in match.groups())) if match else None
+    except ValueError:
+        day = None
+    if day is None:
+        return RowError(line, "bad_iso_date", shown)
+    if not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        return RowError(line, "date_out_of_range", shown)
+    return day
+
+
+def interval_days(line: int, value: str) -> int | RowError | None:
+    """A keep-in-touch interval in whole days: None when blank, a RowError when it is not
+    a number in INTERVAL_RANGE."""
+    value = one_line(value)
+    if not value:
+        return None
+    low, high = INTERVAL_RANGE
+    if not value.isdigit() or len(value) > 6 or not low <= int(value) <= high:
+        return RowError(line, "bad_interval", {"value": value[:40], "low": low, "high": high})
+    return int(value)
+
+
+def event_ref(
+    line: int, *, name: str, date: str, kind: str, met_on: dt.date | None
+) -> EventRef | RowError | None:
+    """The event a card names, or None. An event needs a date; a card that names none
+    (not one Mingel wrote) gets the day the contact was met, when it has one."""
+    name = one_line(name)
+    if not name:
+        return None
+    if looks_like_formula(name):
+        return RowError(line, "formula", {"field": "event", "value": name[:40]})
+    if len(name) > EVENT_NAME_LIMIT:
+        return RowError(line, "too_long", {"field": "event", "limit": EVENT_NAME_LIMIT})
+    day = iso_date(line, "event", date)
+    if isinstance(day, RowError):
+        return day
+    day = day or met_on
+    if day is None:
+        return None
+    return EventRef(name=name, date=day, kind=one_line(kind).lower()[:20])
+
+
 def build_record(
     line: int,
     *,
@@ -67,8 +129,17 @@ def build_record(
     notes: str = "",
     tags: Iterable[str] = (),
     connected_on: dt.date | None = None,
+    met_on: str = "",
+    where_met: str = "",
+    talked_about: str = "",
+    keep_in_touch_days: str = "",
+    event_name: str = "",
+    event_date: str = "",
+    event_kind: str = "",
 ) -> Record | RowError:
-    """A clean record, or the first reason this row cannot become one."""
+    """A clean record, or the first reason this row cannot become one.
+
+    The last seven are raw text, as Mingel's own cards carry them (X-MINGEL-*)."""
     values = {
         "name": one_line(name),
         "company": one_line(company),
@@ -76,8 +147,25 @@ def build_record(
         "email": one_line(email),
         "phone": one_line(phone),
         "linkedin_url": one_line(linkedin_url),
+        "where_met": one_line(where_met),
+        "talked_about": multi_line(talked_about),
         "notes": multi_line(notes),
     }
+    met_day = iso_date(line, "met_on", met_on)
+    if isinstance(met_day, RowError):
+        return met_day
+    interval = interval_days(line, keep_in_touch_days)
+    if isinstance(interval, RowError):
+        return interval
+    event = event_ref(line, name=event_name, date=event_date, kind=event_kind, met_on=met_day)
+    if isinstance(event, RowError):
+        return event
+    if event is None and (lost := one_line(event_name)):
+        # An event with no date at all cannot be made; its name still says where you met.
+        if values["where_met"]:
+            values["notes"] = "\n\n".join(filter(None, [values["notes"], lost]))
+        else:
+            values["where_met"] = lost
     clean_tags: dict[str, str] = {}
     for tag in tags:
         tag = one_line(tag)
@@ -96,7 +184,7 @@ def build_record(
             return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
     for tag in clean_tags.values():
         if len(tag) > TAG_LIMIT:
-            return RowError(line, "too_long", {"field": "tags", "limit": TAG_LIMIT})
+            return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": tag[:20]})
     if values["email"]:
         if not valid_email(values["email"]):
             return RowError(line, "bad_email", {"value": values["email"][:80]})
@@ -114,7 +202,14 @@ def build_record(
         if not url.lower().startswith(("http://", "https://")):
             values["linkedin_url"] = f"https://{url}"
     return Record(
-        line=line, tags=tuple(clean_tags.values()), connected_on=connected_on, keys=keys, **values
+        line=line,
+        tags=tuple(clean_tags.values()),
+        connected_on=connected_on,
+        met_on=met_day,
+        keep_in_touch_days=interval,
+        event=event,
+        keys=keys,
+        **values,
     )
 
 

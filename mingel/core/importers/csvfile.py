@@ -84,6 +84,13 @@ class Layout:
     encoding: str
     delimiter: str
     headers: tuple[str, ...]
+    # The first few non-empty values of each column, for the mapping step to show.
+    samples: tuple[tuple[str, ...], ...] = ()
+
+
+SAMPLES = 3  # values shown per column
+SAMPLE_ROWS = 500  # rows read for them at most, so a sparse column costs no more
+SAMPLE_CHARS = 60
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -104,11 +111,31 @@ def layout(path: Path) -> Layout:
                 break
         delimiter = sniff_delimiter(first)
         stream.seek(0)
-        for _line, row in csv_rows(stream, delimiter):
+        rows = csv_rows(stream, delimiter)
+        for _line, row in rows:
             headers = tuple(cell.strip().lstrip("\ufeff") for cell in row)
             if any(headers):
-                return Layout(encoding, delimiter, headers)
+                return Layout(encoding, delimiter, headers, column_samples(rows, len(headers)))
     raise FileError("no_header", expected="a header row")
+
+
+def column_samples(rows, width: int) -> tuple[tuple[str, ...], ...]:
+    """The first SAMPLES non-empty values of each of `width` columns, each on one line
+    and cut to SAMPLE_CHARS, from at most SAMPLE_ROWS rows. A row that cannot be read
+    ends the sampling; the preview reports it with its line."""
+    found: list[list[str]] = [[] for _ in range(width)]
+    try:
+        for count, (_line, row) in enumerate(rows, 1):
+            for index, cell in enumerate(row[:width]):
+                value = " ".join(cell.split())
+                if value and len(found[index]) < SAMPLES:
+                    cut = len(value) > SAMPLE_CHARS
+                    found[index].append(value[: SAMPLE_CHARS - 1] + "…" if cut else value)
+            if count >= SAMPLE_ROWS or all(len(f) == SAMPLES for f in found):
+                break
+    except FileError:
+        pass
+    return tuple(tuple(f) for f in found)
 
 
 def guess_mapping(headers) -> dict[str, int]:

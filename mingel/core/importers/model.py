@@ -30,6 +30,16 @@ class RowError:
 
 
 @dataclass(frozen=True)
+class EventRef:
+    """The event a contact was met at, as a card names it; the importer finds the user's
+    event of that name and date, or creates it. `kind` is Mingel's kind id, or ''."""
+
+    name: str
+    date: dt.date
+    kind: str = ""
+
+
+@dataclass(frozen=True)
 class Record:
     """One person as a source file describes them, already cleaned and within limits.
 
@@ -45,6 +55,12 @@ class Record:
     notes: str = ""
     tags: tuple[str, ...] = ()
     connected_on: dt.date | None = None
+    # What only Mingel's own cards carry (X-MINGEL-* properties, see exports/vcard.py).
+    met_on: dt.date | None = None
+    where_met: str = ""
+    talked_about: str = ""
+    keep_in_touch_days: int | None = None
+    event: EventRef | None = None
     # The keys this person is matched by (see plan.import_keys); build_record fills them.
     keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
@@ -54,7 +70,17 @@ class Record:
 
 
 # The contact fields an import fills, in the order a preview shows them.
-TEXT_FIELDS = ("name", "company", "role", "email", "phone", "linkedin_url", "notes")
+TEXT_FIELDS = (
+    "name",
+    "company",
+    "role",
+    "email",
+    "phone",
+    "linkedin_url",
+    "where_met",
+    "talked_about",
+    "notes",
+)
 # Lengths the contact table accepts (tests check these against the model).
 LIMITS = {
     "name": 200,
@@ -63,6 +89,14 @@ LIMITS = {
     "email": 254,
     "phone": 50,
     "linkedin_url": 300,
+    "where_met": 200,
+    "talked_about": 2000,
     "notes": 10000,
 }
 TAG_LIMIT = 50
+EVENT_NAME_LIMIT = 200
+# The keep-in-touch interval a contact accepts, in days.
+INTERVAL_RANGE = (1, 3650)
+# Dates a contact or event may carry. A card may say anything (year 1, year 9999): such a
+# date is refused with a reason rather than stored, so lists and reminders never meet it.
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2200, 12, 31))

@@ -14,9 +14,25 @@ from dataclasses import dataclass, field
 
 from mingel.core.identity import normalise_linkedin_url
 from mingel.core.importers.clean import import_keys
-from mingel.core.importers.model import Record, RowError
+from mingel.core.importers.model import EventRef, Record, RowError
 
-FILLABLE = ("company", "role", "email", "phone", "linkedin_url", "notes")
+FILLABLE = (
+    "company",
+    "role",
+    "email",
+    "phone",
+    "linkedin_url",
+    "met_on",
+    "where_met",
+    "talked_about",
+    "notes",
+    "keep_in_touch_days",
+    "event",
+)
+# Long texts: the planner knows of an existing contact only whether it has one, not the
+# text (a heavy user's notes would fill the memory for nothing).
+PRESENCE_ONLY = ("notes", "talked_about")
+PREVIEW_CHARS = 120  # of a new value shown in a preview
 KEY_ORDER = ("email:", "linkedin:", "name:", "bare:")
 KEEP_ERRORS = 1000  # errors listed in a summary; the count covers all of them
 
@@ -29,12 +45,16 @@ class Person:
         "company",
         "dirty",
         "email",
+        "event",
         "has_notes",
+        "has_talked_about",
         "id",
+        "keep_in_touch_days",
         "last_interaction_on",
         "line",
         "linkedin_dates",
         "linkedin_url",
+        "met_on",
         "name",
         "new_dates",
         "new_tags",
@@ -42,14 +62,34 @@ class Person:
         "phone",
         "role",
         "tag_keys",
+        "talked_about",
+        "where_met",
     )
 
-    def __init__(self, *, id=None, line=None, name="", has_notes=False, notes="", **values):
+    def __init__(
+        self,
+        *,
+        id=None,
+        line=None,
+        name="",
+        has_notes=False,
+        notes="",
+        has_talked_about=False,
+        talked_about="",
+        **values,
+    ):
         self.id, self.line, self.name = id, line, name
-        for f in ("company", "role", "email", "phone", "linkedin_url"):
+        for f in ("company", "role", "email", "phone", "linkedin_url", "where_met"):
             setattr(self, f, values.get(f, "") or "")
         self.notes = notes
         self.has_notes = has_notes or bool(notes)
+        self.talked_about = talked_about
+        self.has_talked_about = has_talked_about or bool(talked_about)
+        self.met_on: dt.date | None = values.get("met_on")
+        self.keep_in_touch_days: int | None = values.get("keep_in_touch_days")
+        # An existing contact's event id, or the EventRef a new value names (the writer
+        # finds or creates the event).
+        self.event = values.get("event")
         self.last_interaction_on: dt.date | None = values.get("last_interaction_on")
         # Tuples, not sets: a planner holds one Person per contact, and most have no tag,
         # one connection date and nothing to change; an empty set costs 216 bytes.
@@ -68,29 +108,34 @@ class Person:
             name=self.name, company=self.company, email=self.email, linkedin_url=self.linkedin_url
         )
 
-    def merge(self, record: Record) -> list[str]:
+    def merge(self, record: Record) -> dict[str, str]:
         """Fills this person's empty fields from `record`, adds its tags and connection
-        date; returns what changed ('tags', 'linkedin' or field names)."""
-        changed = []
+        date. Returns what changed, in FILLABLE order then 'tags' and 'linkedin': each
+        with its new value as a preview shows it (the old value is always empty: nothing
+        is overwritten; for tags, the tags added; for linkedin, the connection date)."""
+        changed: dict[str, str] = {}
         for f in FILLABLE:
             value = getattr(record, f)
-            if not value:
+            if value is None or value == "":
                 continue
-            if f == "notes":
-                if self.has_notes:
+            if f in PRESENCE_ONLY:
+                flag = "has_" + f
+                if getattr(self, flag):
                     continue
-                self.has_notes = True
-            elif getattr(self, f):
+                setattr(self, flag, True)
+            elif getattr(self, f) not in (None, ""):
                 continue
             setattr(self, f, value)
-            changed.append(f)
+            changed[f] = shown(value)
         dirty = [f for f in changed if f not in self.dirty]
+        added = []
         for tag in record.tags:
             if tag.casefold() not in self.tag_keys:
                 self.tag_keys += (tag.casefold(),)
                 self.new_tags += (tag,)
-                if "tags" not in changed:
-                    changed.append("tags")
+                added.append(tag)
+        if added:
+            changed["tags"] = shown(", ".join(added))
         day = record.connected_on
         if day is not None and day not in self.linkedin_dates:
             self.linkedin_dates += (day,)
@@ -99,10 +144,21 @@ class Person:
                 self.last_interaction_on = day
                 if "last_interaction_on" not in self.dirty:
                     dirty.append("last_interaction_on")
-            changed.append("linkedin")
+            changed["linkedin"] = day.isoformat()
         if dirty:
             self.dirty += tuple(dirty)
         return changed
+
+
+def shown(value) -> str:
+    """A value as a preview lists it: dates in ISO form, an event by its name, long text
+    cut with an ellipsis."""
+    if isinstance(value, EventRef):
+        value = f"{value.name} ({value.date.isoformat()})"
+    elif isinstance(value, dt.date):
+        value = value.isoformat()
+    value = " ".join(str(value).split())
+    return value if len(value) <= PREVIEW_CHARS else value[: PREVIEW_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -115,6 +171,8 @@ class Outcome:
     line: int
     name: str = ""
     changes: tuple[str, ...] = ()
+    # (field, new value as shown) for each change; see Person.merge.
+    values: tuple[tuple[str, str], ...] = ()
     match: Person | None = None
     error: RowError | None = None
 
@@ -156,6 +214,7 @@ class Summary:
                     "line": outcome.line,
                     "name": outcome.name,
                     "changes": list(outcome.changes),
+                    "values": [list(pair) for pair in outcome.values],
                     "match_name": match.name if match else "",
                     "match_line": match.line if match else None,
                     "match_id": match.id if match and not match.is_new else None,
@@ -228,7 +287,9 @@ class Planner:
         if changes and person.id is not None:
             self.dirty[id(person)] = person
         kind = "update" if changes and not person.is_new else "duplicate"
-        return Outcome(kind, item.line, item.name, tuple(changes), person)
+        return Outcome(
+            kind, item.line, item.name, tuple(changes), values=tuple(changes.items()), match=person
+        )
 
     def take_pending(self) -> list[Person]:
         """The new people to write now; their tags and dates count as written with them."""

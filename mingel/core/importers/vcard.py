@@ -1,14 +1,20 @@
 """vCard 2.1, 3.0 and 4.0 files, as Google, Apple, Android, Outlook and Monica write them.
 
 The file is cut into cards here, line by line, and each card is parsed by vobject on its
-own: memory stays bounded by the largest card, and each card keeps its own line number.
+own: memory stays bounded by CARD_LIMIT, and each card keeps its own line number.
 2.1 quirks (quoted-printable values with CHARSET, bare TYPE parameters) are vobject's;
 Apple's `item1.` groups need nothing special since only the property name matters.
 
 A file that is not all cards (text outside BEGIN/END, a card without its END) cannot be
-read as a whole: FileError, and nothing of it is imported.
+read as a whole: FileError, and nothing of it is imported. A card larger than CARD_LIMIT
+(a 5 MB NOTE, a photo gone wrong) is a row error: it is read past, the others import.
+
+Values are decoded here, not by vobject (see _texts): vobject keeps a text value only up
+to its first unescaped comma, and real cards are full of those.
 """
 
+import base64
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +22,7 @@ import vobject
 
 from mingel.core.importers.clean import build_record, linkedin_profile, one_line
 from mingel.core.importers.model import FileError, Record, RowError
-from mingel.core.importers.text import limited_lines, open_text
+from mingel.core.importers.text import open_text
 
 # A card with a large photo runs to a few hundred kB; beyond this it is not a contact.
 CARD_LIMIT = 4 * 1024 * 1024
@@ -24,28 +30,43 @@ CARD_LIMIT = 4 * 1024 * 1024
 SYSTEM_CATEGORIES = {"mycontacts", "starred"}
 
 
-def cards(stream) -> Iterator[tuple[int, str]]:
-    """(line of BEGIN:VCARD, the card's text) for each card in the stream."""
-    start, lines, size = 0, [], 0
-    for number, raw in enumerate(limited_lines(stream, CARD_LIMIT), 1):
-        marker = raw.strip().upper()
+def cards(stream) -> Iterator[tuple[int, str | None]]:
+    """(line of BEGIN:VCARD, the card's text) for each card in the stream; the text is
+    None for a card larger than CARD_LIMIT, which is read past, never held."""
+    start, lines, size, number = 0, [], 0, 0
+    for number, raw, whole in _lines(stream):
+        marker = raw.strip().upper() if whole and len(raw) < 64 else ""
         if not start:
             if marker == "BEGIN:VCARD":
                 start, lines, size = number, [raw], len(raw)
-            elif marker:
+            elif raw.strip():
                 raise FileError("not_vcard", line=number)
             continue
         if marker == "BEGIN:VCARD":
             raise FileError("no_end", line=start)
-        lines.append(raw)
         size += len(raw)
-        if size > CARD_LIMIT:
-            raise FileError("card_too_large", line=start)
+        if size <= CARD_LIMIT:
+            lines.append(raw)
+        elif lines:
+            lines = []  # too large: let it go, and keep reading to its END
         if marker == "END:VCARD":
-            yield start, "".join(lines)
+            yield start, "".join(lines) if size <= CARD_LIMIT else None
             start, lines, size = 0, [], 0
     if start:
         raise FileError("no_end", line=start)
+
+
+def _lines(stream) -> Iterator[tuple[int, str, bool]]:
+    """(number, line, whether it is the whole line) for each line; a line longer than
+    CARD_LIMIT comes in pieces of that size under one number (a 5 MB NOTE on one line is
+    read past, not held whole)."""
+    number, partial = 0, False
+    while piece := stream.readline(CARD_LIMIT):
+        starts = not partial
+        if starts:
+            number += 1
+        partial = not piece.endswith(("\n", "\r"))
+        yield number, piece, starts and not partial
 
 
 def parse(path: Path, encoding: str | None = None) -> Iterator[Record | RowError]:
@@ -55,45 +76,126 @@ def parse(path: Path, encoding: str | None = None) -> Iterator[Record | RowError
         try:
             for line, text in cards(stream):
                 seen_any = True
-                yield card_record(line, text)
+                if text is None:
+                    yield RowError(line, "card_too_large", {"limit_mb": CARD_LIMIT >> 20})
+                else:
+                    yield card_record(line, text)
         except UnicodeDecodeError as exc:
             raise FileError("bad_encoding", detail=str(exc)) from exc
-        except FileError as exc:
-            if exc.code == "huge_field":  # one line longer than a card may be
-                raise FileError("card_too_large", line=exc.line) from exc
-            raise
     if not seen_any:
         raise FileError("not_vcard", line=1)
 
 
-def _text(value) -> str:
-    """A property value as one string: vobject gives lists for structured values."""
-    if isinstance(value, (list, tuple)):
-        return " ".join(_text(v) for v in value if v)
-    if isinstance(value, bytes):
-        return ""
-    return str(value or "")
+# Escapes a text value may carry. RFC 6350 knows \\, \n, \, and \; ; Google also writes
+# "\:" in addresses. Any other backslash is kept as it is: a card that got it wrong still
+# keeps every character it had.
+_ESCAPES = {"\\": "\\", "n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":"}
 
 
-def _values(card, name: str) -> list:
-    """The card's values of one property, preferred ones (TYPE=pref, PREF=1) first."""
+def unescape(raw: str) -> str:
+    """A text value without its escapes."""
+    if "\\" not in raw:
+        return raw
+    out, i = [], 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\" and i + 1 < len(raw) and raw[i + 1] in _ESCAPES:
+            out.append(_ESCAPES[raw[i + 1]])
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def split_escaped(raw: str, separator: str) -> list[str]:
+    """The parts of a list or structured value (separated by unescaped `separator`), each
+    unescaped."""
+    if separator not in raw:
+        return [unescape(raw)]
+    parts, current, i = [], [], 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\" and i + 1 < len(raw):
+            current.append(raw[i : i + 2])
+            i += 2
+            continue
+        if ch == separator:
+            parts.append(unescape("".join(current)))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    parts.append(unescape("".join(current)))
+    return parts
+
+
+def _raw(prop) -> str:
+    """The property's value as the card wrote it (quoted-printable already decoded by
+    vobject), or '' for a binary (base64) value that is not text."""
+    value = prop.value
+    encoding = [e.lower() for e in prop.params.get("ENCODING", [])]
+    if "b" in encoding or "base64" in encoding or "BASE64" in prop.singletonparams:
+        try:
+            value = base64.b64decode(value, validate=False).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return ""
+    return value if isinstance(value, str) else ""
+
+
+def _props(card, name: str) -> list:
+    """The card's properties of one name, preferred ones (TYPE=pref, PREF=1) first."""
     props = card.contents.get(name.lower(), [])
 
     def preferred(prop) -> bool:
         types = [t.lower() for t in prop.params.get("TYPE", [])]
-        return "pref" in types or "PREF" in prop.params or "pref" in prop.params
+        return "pref" in types or "PREF" in prop.params or "pref" in prop.singletonparams
 
-    return [p.value for p in sorted(props, key=lambda p: not preferred(p))]
+    return sorted(props, key=lambda p: not preferred(p))
+
+
+def _texts(card, name: str) -> list[str]:
+    """The text values of one property, preferred first. vobject is asked for the raw
+    text and the escapes are undone here: its own decoding keeps only what comes before
+    the first unescaped comma, and phones and mail programs leave commas unescaped
+    ("NOTE:Met at PyCon, ask about dbt" would lose "ask about dbt")."""
+    return [unescape(_raw(p)) for p in _props(card, name)]
+
+
+def _first(card, *names: str) -> str:
+    for name in names:
+        for value in _texts(card, name):
+            if value.strip():
+                return value
+    return ""
 
 
 def _url(value: str) -> str:
-    # Google escapes the colon ("https\://"), as 3.0 allowed for text values.
-    return _text(value).replace("\\:", ":").strip()
+    return value.strip()
+
+
+class Card:
+    """A card's properties by lower-case name, values as written (see _texts)."""
+
+    def __init__(self):
+        self.contents: dict[str, list] = {}
+
+
+def read_card(text: str) -> Card:
+    """The card's content lines, unfolded and with quoted-printable decoded, by vobject's
+    line parser; its value decoding is left out (see _texts)."""
+    card = Card()
+    for logical, number in vobject.base.getLogicalLines(io.StringIO(text), allowQP=True):
+        prop = vobject.base.textLineToContentLine(logical, number)
+        name = prop.name.lower()
+        if name not in ("begin", "end"):
+            card.contents.setdefault(name, []).append(prop)
+    return card
 
 
 def card_record(line: int, text: str) -> Record | RowError:
     try:
-        card = vobject.readOne(text, allowQP=True)
+        card = read_card(text)
     except Exception as exc:  # vobject raises many kinds on bad input; all mean "unreadable"
         return RowError(line, "bad_vcard", {"detail": str(exc)[:120]})
     try:
@@ -103,22 +205,23 @@ def card_record(line: int, text: str) -> Record | RowError:
 
 
 def _from_card(line: int, card) -> Record | RowError:
-    name = one_line(_text(next(iter(_values(card, "fn")), "")))
-    orgs = _values(card, "org")
+    name = one_line(_first(card, "fn"))
     company = ""
-    if orgs:
-        org = orgs[0]
-        company = _text(org[0] if isinstance(org, list) and org else org)
-    if not name and (names := _values(card, "n")):
-        n = names[0]
-        parts = (getattr(n, "prefix", ""), n.given, n.additional, n.family, n.suffix)
-        name = " ".join(_text(p) for p in parts if _text(p))
-    emails = [one_line(_text(e)) for e in _values(card, "email")]
+    for prop in _props(card, "org"):
+        # ORG is structured: the organisation, then its units.
+        company = split_escaped(_raw(prop), ";")[0]
+        break
+    if not name and (names := _props(card, "n")):
+        # N is family;given;additional;prefix;suffix.
+        parts = [*split_escaped(_raw(names[0]), ";"), "", "", "", "", ""][:5]
+        family, given, additional, prefix, suffix = parts
+        name = " ".join(p for p in (prefix, given, additional, family, suffix) if p.strip())
+    emails = [one_line(e) for e in _texts(card, "email")]
     emails = [e for e in emails if e]
-    phones = [one_line(_text(t)) for t in _values(card, "tel")]
+    phones = [one_line(t) for t in _texts(card, "tel")]
     phones = [p.removeprefix("tel:") for p in phones if p]
     linkedin, other_urls = "", []
-    for value in _values(card, "url") + _values(card, "x-socialprofile"):
+    for value in _texts(card, "url") + _texts(card, "x-socialprofile"):
         url = _url(value)
         if not url.lower().startswith(("http://", "https://")):
             continue
@@ -126,25 +229,33 @@ def _from_card(line: int, card) -> Record | RowError:
             linkedin = url
         elif not linkedin_profile(url) and url not in other_urls:
             other_urls.append(url)
-    notes = "\n".join(_text(n) for n in _values(card, "note") if _text(n))
+    notes = "\n".join(n for n in _texts(card, "note") if n)
     # What has no field of its own (second addresses, web sites) goes to the notes, so
     # nothing the card said is lost.
     extra = emails[1:] + phones[1:] + other_urls
     if extra:
         notes = "\n\n".join(filter(None, [notes, "\n".join(extra)]))
     tags = []
-    for value in _values(card, "categories"):
-        for tag in value if isinstance(value, list) else _text(value).split(","):
-            if _text(tag).strip().casefold() not in SYSTEM_CATEGORIES:
-                tags.append(_text(tag))
+    for prop in _props(card, "categories"):
+        for tag in split_escaped(_raw(prop), ","):
+            if tag.strip().casefold() not in SYSTEM_CATEGORIES:
+                tags.append(tag)
     return build_record(
         line,
         name=name or company or (emails[0] if emails else ""),
         company=company,
-        role=_text(next(iter(_values(card, "title") + _values(card, "role")), "")),
+        role=_first(card, "title", "role"),
         email=emails[0] if emails else "",
         phone=phones[0] if phones else "",
         linkedin_url=linkedin,
         notes=notes,
         tags=tags,
+        # Mingel's own cards (see mingel/exports/vcard.py); other cards have none of these.
+        met_on=_first(card, "x-mingel-met-on"),
+        where_met=_first(card, "x-mingel-where-met"),
+        talked_about=_first(card, "x-mingel-talked-about"),
+        keep_in_touch_days=_first(card, "x-mingel-keep-in-touch-days"),
+        event_name=_first(card, "x-mingel-event"),
+        event_date=_first(card, "x-mingel-event-date"),
+        event_kind=_first(card, "x-mingel-event-kind"),
     )

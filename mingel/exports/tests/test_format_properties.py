@@ -9,6 +9,8 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mingel.core.importers.clean import build_record
+from mingel.core.importers.vcard import card_record
 from mingel.exports.csvfile import COLUMNS, FORMULA_STARTS, contacts_csv, neutralise
 from mingel.exports.vcard import contact_card
 
@@ -83,3 +85,54 @@ def test_any_contact_reads_back_from_the_csv_with_no_live_formula(rows):
         for field in ("name", "company", "role", "phone", "notes", "talked_about"):
             assert got[field] == neutralise(contact[field]), field
             assert got[field].removeprefix("'") == contact[field].removeprefix("'")
+
+
+SHORT_TEXT = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters="".join(chr(c) for c in range(32) if chr(c) not in "\t\n"),
+    ),
+    max_size=120,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    contact=contacts(),
+    company=SHORT_TEXT,
+    where_met=SHORT_TEXT,
+    talked_about=SHORT_TEXT,
+    event_name=SHORT_TEXT,
+)
+def test_any_contact_reads_back_from_its_vcard_through_mingels_importer(
+    contact, company, where_met, talked_about, event_name
+):
+    """Whatever a contact holds, Mingel's own importer reads its card back to the same
+    values, once they are cleaned as any import cleans them (one line, no trailing
+    spaces, NFC): commas, semicolons, backslashes and colons included."""
+    contact.update(company=company, where_met=where_met, talked_about=talked_about)
+    contact["name"] = contact["name"][:120]
+    contact["phone"] = contact["phone"][:40]
+    contact["role"] = contact["role"][:120]
+    contact["event_id"] = 7
+    events = {7: {"name": event_name, "date": dt.date(2026, 3, 12), "kind": "meetup"}}
+    expected = build_record(
+        1,
+        name=contact["name"],
+        company=company,
+        role=contact["role"],
+        email=contact["email"],
+        phone=contact["phone"],
+        linkedin_url=contact["linkedin_url"],
+        notes=contact["notes"],
+        tags=contact["tags"],
+        met_on=contact["met_on"].isoformat() if contact["met_on"] else "",
+        where_met=where_met,
+        talked_about=talked_about,
+        keep_in_touch_days=str(contact["keep_in_touch_days"] or ""),
+        event_name=event_name,
+        event_date="2026-03-12",
+        event_kind="meetup",
+    )
+    got = card_record(1, contact_card(contact, events))
+    assert got == expected

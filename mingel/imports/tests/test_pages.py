@@ -81,13 +81,19 @@ def test_csv_goes_through_the_column_step(alice, alice_client, fixture_path):
     assert alice_client.get(response.url).url == columns
     page = alice_client.get(columns)
     assert "Företag" in page.text
-    assert '<option value="1" selected>Företag</option>' in page.text
+    assert (
+        '<option value="1" selected>Företag: e.g. “Sveriges Radio”, “Scania AB”, '
+        "“Ingen AB”</option>" in page.text
+    )
 
     early = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
     assert early.url == columns and not Contact.objects.exists()
     refused = alice_client.post(columns, {"company": "1"})
     assert "choose a column for the name" in refused.text.lower()
-    assert '<option value="1" selected>Företag</option>' in refused.text
+    assert (
+        '<option value="1" selected>Företag: e.g. “Sveriges Radio”, “Scania AB”, '
+        "“Ingen AB”</option>" in refused.text
+    )
 
     preview = alice_client.post(columns, {"name": "0", "company": "1", "email": "3"}, follow=True)
     assert "Karin Månsson" in preview.text and "line 4" in preview.text

@@ -107,3 +107,17 @@ def test_google_labels_become_tags_without_the_system_group(tmp_path):
     layout = csvfile.layout(path)
     (anna,) = csvfile.parse(path, layout, {"name": 0, "tags": 1})
     assert isinstance(anna, Record) and anna.tags == ("Friends", "Work")
+
+
+def test_the_layout_keeps_the_first_values_of_each_column(fixture_path):
+    lay = csvfile.layout(fixture_path("kontakter_excel_sv.csv"))
+    assert lay.samples[0] == ("Karin Månsson", "Göran Ödman")
+    assert lay.samples[1] == ("Sveriges Radio", "Scania AB", "Ingen AB")
+    assert lay.samples[3] == ("karin.mansson@example.se",)
+
+
+def test_a_broken_row_ends_the_samples_not_the_upload(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text('Name,Notes\nAda,fine\nBo,"never closed\n', encoding="utf-8")
+    lay = csvfile.layout(path)
+    assert lay.headers == ("Name", "Notes") and lay.samples == (("Ada",), ("fine",))

@@ -19,9 +19,21 @@ FILE_CODES = {
     "bad_encoding",
     "not_vcard",
     "no_end",
-    "card_too_large",
 }
-ROW_CODES = {"formula", "no_name", "too_long", "bad_email", "bad_linkedin", "bad_date", "bad_vcard"}
+ROW_CODES = {
+    "formula",
+    "no_name",
+    "too_long",
+    "bad_email",
+    "bad_linkedin",
+    "bad_date",
+    "bad_vcard",
+    "bad_iso_date",
+    "date_out_of_range",
+    "bad_interval",
+    "card_too_large",
+    "tag_too_long",
+}
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "utf-16-le"]
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -1,7 +1,9 @@
+import datetime as dt
+
 import pytest
 
 from mingel.core.importers import vcard
-from mingel.core.importers.model import FileError, Record, RowError
+from mingel.core.importers.model import EventRef, FileError, Record, RowError
 
 EXPECTED = {
     "google.vcf": [
@@ -131,3 +133,88 @@ def test_a_card_with_only_an_email_is_named_by_it(tmp_path):
         write(tmp_path, "BEGIN:VCARD\nVERSION:3.0\nEMAIL:x@example.com\nEND:VCARD\n")
     )
     assert record.name == "x@example.com"
+
+
+# One fixture per quirk, named for it.
+
+
+def test_mingels_own_card_gives_back_every_field(fixture_path):
+    (record,) = vcard.parse(fixture_path("mingel_roundtrip_all_fields.vcf"))
+    assert record == Record(
+        line=1,
+        name="Åsa Öberg-Nyström",
+        company="Fika; Kod & Co, AB",
+        role="Backend-utvecklare, team: Betalningar",
+        email="asa.oberg@example.se",
+        phone="+46 70-123 45 67",
+        linkedin_url="https://www.linkedin.com/in/åsa-öberg",
+        notes="Rad ett, med komma; och semikolon\nRad två: kolon \\ bakstreck\n\nStycke",
+        tags=("Rust, Go", "kaffe; te", "Öl\\vin"),
+        met_on=dt.date(2026, 3, 12),
+        where_met="Foajén, Kista; vid kaffet",
+        talked_about="Rust, Go; och C\\C++.\nHon tipsade om: async-böcker 📚",
+        keep_in_touch_days=45,
+        event=EventRef(name="Mingel, fika; och \\kod", date=dt.date(2026, 3, 12), kind="meetup"),
+    )
+
+
+def test_apples_unescaped_commas_and_odd_x_properties_lose_no_text(fixture_path):
+    karin, per = vcard.parse(fixture_path("apple_x_properties_commas.vcf"))
+    assert karin.name == "Karin Holm"
+    # ORG's first component is the company; the escaped comma stays inside it.
+    assert karin.company == "Northvolt, Battery Systems"
+    assert karin.role == "Lead, Cell Chemistry"
+    assert karin.notes == (
+        "Met at the battery meetup, Västerås. Ask about recycling; she offered a visit."
+    )
+    assert karin.linkedin_url == "https://www.linkedin.com/in/karinholm"
+    assert karin.tags == ("Batteries", "Västerås, Sweden")
+    assert per.name == "Per Svensson, Jr."
+    assert per.notes == "Plays padel, Tuesdays\nLikes: Go, Rust"
+    # A Mingel property that went through another address book, commas left unescaped.
+    assert per.talked_about == "Padel, Go; Rust"
+
+
+def test_a_quoted_printable_21_card_keeps_its_commas(fixture_path):
+    (record,) = vcard.parse(fixture_path("vcard21_qp_unescaped_commas.vcf"))
+    assert record.name == "Lars Öberg, PhD"
+    assert record.company == "Volvo Cars, R&D"
+    assert record.notes == "Träffades på mässan, monter 12.\nVill prata om API:er, CI och test."
+
+
+def test_hostile_dates_intervals_and_tags_are_row_errors_that_say_why(fixture_path):
+    items = list(vcard.parse(fixture_path("hostile_year_1_9999_and_huge_tag.vcf")))
+    errors = [(i.code, i.params.get("field")) for i in items if isinstance(i, RowError)]
+    assert errors == [
+        ("tag_too_long", None),
+        ("date_out_of_range", "met_on"),
+        ("date_out_of_range", "event"),
+        ("bad_iso_date", "met_on"),
+        ("bad_interval", None),
+    ]
+    # BDAY is not a contact field: year 9999 in it bothers nobody; the card still imports.
+    (bo,) = [i for i in items if isinstance(i, Record)]
+    assert (bo.name, bo.met_on) == ("Bo Birthday", dt.date(2026, 3, 1))
+
+
+def test_a_5_mb_note_is_a_row_error_and_the_other_cards_import(tmp_path):
+    folded = "\r\n ".join("x" * 74 for _ in range(5 * 1024 * 1024 // 74))
+    huge = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big Note\r\nNOTE:{folded}\r\nEND:VCARD\r\n"
+    one_line = huge.replace("\r\n ", "")
+    path = write(tmp_path, CARD + huge + CARD + one_line + CARD)
+    items = list(vcard.parse(path))
+    assert [type(i).__name__ for i in items] == [
+        "Record",
+        "RowError",
+        "Record",
+        "RowError",
+        "Record",
+    ]
+    assert {i.code for i in items if isinstance(i, RowError)} == {"card_too_large"}
+    assert items[2].line == items[1].line + huge.count("\n")
+
+
+def test_a_long_note_within_the_card_limit_is_refused_with_the_limit(tmp_path):
+    path = write(tmp_path, f"BEGIN:VCARD\nVERSION:3.0\nFN:A\nNOTE:{'y' * 10001}\nEND:VCARD\n")
+    (error,) = vcard.parse(path)
+    assert (error.code, error.params) == ("too_long", {"field": "notes", "limit": 10000})
