@@ -213,10 +213,12 @@ def event_review(request, event_id):
 @login_required
 def event_practice(request, event_id):
     event = selectors.get_event_for_user(request.user, event_id)
+    estimate = pitch.estimate(event.pitch)
     context = {
         "event": event,
-        "estimate": pitch.estimate(event.pitch),
+        "estimate": estimate,
         "limit": pitch.LONG_AFTER_SECONDS,
+        "fast_below": pitch.too_fast_below(estimate.seconds),
     }
     return TemplateResponse(request, "events/event_practice.html", context)
 
