@@ -10,18 +10,25 @@ PORT ?= 8000
 .PHONY: run test lint messages bench clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
-	@test -x $(BIN)/python || { PY=$$(scripts/find-python) && $$PY -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	@test -x $(BIN)/python || { echo "==> Creating the Python environment in $(VENV)"; \
+	  PY=$$(scripts/find-python) && $$PY -m venv $(VENV); }
+	@echo "==> Updating pip"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "==> Installing Mingel's dependencies and the test tools (a minute or two the first time)"
+	@$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
 $(RUN_STAMP): pyproject.toml requirements/constraints.txt
-	@test -x $(BIN)/python || { PY=$$(scripts/find-python) && $$PY -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e .
+	@test -x $(BIN)/python || { echo "==> Creating the Python environment in $(VENV)"; \
+	  PY=$$(scripts/find-python) && $$PY -m venv $(VENV); }
+	@echo "==> Installing Mingel's dependencies (about a minute the first time)"
+	@$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e .
 	@touch $(RUN_STAMP)
 
+# The first run is quiet for a while otherwise: each step says what it does before it starts.
 run: $(RUN_STAMP)
-	$(BIN)/mingel serve --host $(HOST) --port $(PORT)
+	@echo "==> Starting Mingel (database migrations first) at http://$(HOST):$(PORT)/"
+	@$(BIN)/mingel serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	VENV=$(VENV) scripts/test

@@ -104,6 +104,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# "1 Dec 2026" and "1 december 2026" instead of "Dec. 1, 2026" and ISO dates in Swedish.
+FORMAT_MODULE_PATH = ["mingel.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"

@@ -1,6 +1,8 @@
 """Event pages: plan, list, pocket card with quick capture, review, question bank.
 Every page works without JavaScript; the pocket card's script only adds offline safety."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -211,10 +213,12 @@ def event_review(request, event_id):
 @login_required
 def event_practice(request, event_id):
     event = selectors.get_event_for_user(request.user, event_id)
+    estimate = pitch.estimate(event.pitch)
     context = {
         "event": event,
-        "estimate": pitch.estimate(event.pitch),
+        "estimate": estimate,
         "limit": pitch.LONG_AFTER_SECONDS,
+        "fast_below": pitch.too_fast_below(estimate.seconds),
     }
     return TemplateResponse(request, "events/event_practice.html", context)
 
@@ -227,14 +231,16 @@ def pitch_estimate(request):
     return TemplateResponse(request, "events/pitch_estimate.html", context)
 
 
-@login_required
-def question_bank(request):
-    lang = request.GET.get("lang") or ui_lang()
+def bank_context(user, lang: str) -> dict:
     if lang not in bank.LANGS:
         lang = ui_lang()
-    favourites = selectors.favourite_texts(request.user)
     groups = [(g, [q.text for q in bank.questions(lang, g)]) for g in bank.GROUPS]
-    context = {"lang": lang, "groups": groups, "favourites": favourites}
+    return {"lang": lang, "groups": groups, "favourites": selectors.favourite_texts(user)}
+
+
+@login_required
+def question_bank(request):
+    context = bank_context(request.user, request.GET.get("lang") or ui_lang())
     return TemplateResponse(request, "events/question_bank.html", context)
 
 
@@ -243,14 +249,15 @@ def question_bank(request):
 def question_favourite(request):
     text = request.POST.get("text", "")
     try:
-        is_favourite = services.favourite_toggle(owner=request.user, text=text)
+        services.favourite_toggle(owner=request.user, text=text)
     except ValidationError:
         messages.error(request, _("Write the question first."))
-        is_favourite = False
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
         target = reverse("question_bank")
     if request.htmx:
-        context = {"text": " ".join(text.split()), "is_favourite": is_favourite, "next": target}
-        return TemplateResponse(request, "events/question_bank.html#star", context)
+        # The whole bank comes back, so "Your favourites" changes at once with the star.
+        lang = parse_qs(urlsplit(target).query).get("lang", [""])[0] or ui_lang()
+        context = {**bank_context(request.user, lang), "next": target}
+        return TemplateResponse(request, "events/question_bank.html#bank", context)
     return redirect(target)

@@ -1,10 +1,10 @@
 from django import forms
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from mingel.contacts.models import Contact
 from mingel.exports import restore
 from mingel.exports.services import MERGE_FIELDS
+from mingel.web.templatetags.mingel_dates import day
 
 # Long texts can be kept from both records; a name or an email is one or the other.
 COMBINABLE = ("talked_about", "notes")
@@ -33,7 +33,7 @@ def shown(contact: Contact, name: str) -> str:
     if value is None or value == "":
         return ""
     if name == "met_on":
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
+        return day(value)
     return str(value)
 
 

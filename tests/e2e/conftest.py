@@ -76,6 +76,14 @@ def phone_page(browser, live_server):
     page.context.close()
 
 
+def open_menu(page) -> None:
+    """Opens the header's menu where it is a disclosure (on a phone); on a wide screen the
+    menu is always open and this does nothing."""
+    button = page.locator("header .menu-button")
+    if button.is_visible() and button.locator("xpath=..").get_attribute("open") is None:
+        button.click()
+
+
 def screenshot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)

@@ -4,7 +4,7 @@ to Swedish, add a contact, find it by search, log an interaction, see it on the 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import new_page, screenshot
+from tests.e2e.conftest import new_page, open_menu, screenshot
 
 
 def sign_up(page, email):
@@ -30,14 +30,17 @@ def test_it_signs_up_switches_to_swedish_and_logs_a_coffee(page, transactional_d
     sign_up(page, f"eva-{width}@example.com")
     assert page.locator("html").get_attribute("lang") == "en"
 
+    open_menu(page)
     page.get_by_role("button", name="Svenska").click()
     page.wait_for_url(page.base + "/today/")
     assert page.locator("html").get_attribute("lang") == "sv"
+    open_menu(page)
     expect(page.get_by_role("link", name="Kontakter")).to_be_visible()
 
     quick_add(page, "Ada Lind", "Molnmigreringar och Rust")
     quick_add(page, "Bo Berg", "Fotboll och fika")
 
+    open_menu(page)
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Kontakter").click()
     page.get_by_label("Sök kontakter").fill("molnmigrering")
     # htmx swaps the results in place; Bo does not talk about clouds.

@@ -62,6 +62,7 @@ def test_snoozing_takes_an_item_away_until_later(page, transactional_db):
     bert = met_yesterday(user, "Bert Berg")
     page.goto(page.base + "/today/")
     card = item(page, bert)
+    card.locator("summary", has_text="More").click()
     card.get_by_label("Remind me in").fill("3")
     card.get_by_role("button", name="Snooze").click()
     # htmx swaps the card for a short note, without a page load.
@@ -75,6 +76,7 @@ def test_snoozing_takes_an_item_away_until_later(page, transactional_db):
     assert item(page, bert).count() == 0
     expect(item(page, anna)).to_be_visible()
 
+    item(page, anna).locator("summary", has_text="More").click()
     item(page, anna).get_by_role("button", name="Not now").click()
     page.get_by_role("status").filter(has_text="Not now").wait_for()
     page.reload()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create, interaction_create
 from mingel.testing import UserFactory
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import open_menu, screenshot
 
 
 def log_in(page):
@@ -38,6 +38,7 @@ def test_it_downloads_the_archive_and_merges_a_duplicate(page, transactional_db,
     width = page.viewport_size["width"]
 
     page.goto(page.base + "/contacts/")
+    open_menu(page)
     page.get_by_role("link", name="Your data").click()
     expect(page.get_by_role("heading", name="Your data")).to_be_visible()
     assert fits(page)

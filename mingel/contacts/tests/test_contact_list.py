@@ -23,7 +23,7 @@ def test_it_lists_the_users_contacts_with_company_role_tags_and_last_date(alice_
     assert "Ada Lind" in html
     assert "Engineer, Spotify" in html
     assert '<span class="tag">alumni</span>' in html
-    assert '<time datetime="2025-03-04">March 4, 2025</time>' in html
+    assert '<time datetime="2025-03-04">4 Mar 2025</time>' in html
 
 
 def test_it_formats_the_last_date_for_swedish(alice_client, alice):

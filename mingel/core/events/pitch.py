@@ -2,9 +2,10 @@
 
 People speak about 130-150 words a minute in a relaxed conversation; 140 is the middle.
 A first hello should leave room for the other person, so more than about 30 seconds is
-flagged as long.
+flagged as long; said in well under the estimate (less than 60 % of it) it was rushed.
 """
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,9 @@ from mingel.core.events.questions import texts
 
 WORDS_PER_MINUTE = 140
 LONG_AFTER_SECONDS = 30
+# Under this share of the estimate, a practice run was too fast to follow: nervous speakers
+# rush, and 60 % of 140 words a minute is well past the 150-160 of a brisk talk.
+TOO_FAST_SHARE = 0.6
 # A word is a run of letters or digits, with inner hyphens or apostrophes ("e-post",
 # "I'm") counted as one word, as they are said in one go. Not the coach's word count
 # (coach.stats, via coach.text.WORD_RE): that one also joins across a colon, so "18:30"
@@ -41,6 +45,12 @@ def estimate(
     if words and not seconds:
         seconds = 1
     return Estimate(words=words, seconds=seconds, too_long=seconds > limit)
+
+
+def too_fast_below(seconds: int, *, share: float = TOO_FAST_SHARE) -> int:
+    """The whole seconds a practice run must reach not to count as rushed, for a pitch of
+    `seconds` at an easy pace: a run of fewer seconds is too fast. 0 for an empty pitch."""
+    return math.ceil(seconds * share)
 
 
 def words_for(seconds: int, *, words_per_minute: int = WORDS_PER_MINUTE) -> int:

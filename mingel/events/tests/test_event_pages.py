@@ -224,3 +224,20 @@ def test_event_pages_make_the_same_few_queries_for_any_number_of_people(
     # session, user, the event with its count, then the people met or the favourites
     with django_assert_max_num_queries(4):
         assert alice_client.get(f"/events/{event.pk}/{page}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "fast"),
+    [
+        pytest.param("en", "That was quick: at an easy pace this takes about 3 seconds.", id="en"),
+        pytest.param("sv", "Det gick fort: i lugnt tempo tar det ungefär 3 sekunder.", id="sv"),
+    ],
+)
+def test_the_practice_timer_knows_when_a_run_is_too_fast(alice_client, alice, language, fast):
+    alice.language = language
+    alice.save()
+    event = EventFactory(owner=alice, pitch="Hi, I'm Alice and I like Rust.")
+    html = alice_client.get(f"/events/{event.pk}/practice/", HTTP_ACCEPT_LANGUAGE=language).text
+    # Seven words: 3 seconds at 140 words a minute; under 60 % of that (2 s) is too fast.
+    assert 'data-fast-below="2"' in html
+    assert fast in html

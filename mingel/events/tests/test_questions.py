@@ -37,6 +37,22 @@ def test_htmx_gets_the_star_back(alice_client):
     assert "<html" not in response.text
 
 
+def test_htmx_gets_the_favourites_updated_with_the_star(alice_client, alice):
+    text = "Vad fick dig att komma hit i dag?"
+    post = {"text": text, "next": "/events/questions/?lang=sv"}
+    html = alice_client.post("/events/questions/favourite/", post, HTTP_HX_REQUEST="true").text
+    favourites = html[html.index('id="fav-title"') : html.index('class="own-favourite"')]
+    assert text in favourites
+    # The twin of the star, in its group, is lit too; the groups stay in Swedish.
+    assert html.count('aria-pressed="true"') == 2
+    assert 'id="star-openers-0"' in html
+
+    html = alice_client.post("/events/questions/favourite/", post, HTTP_HX_REQUEST="true").text
+    favourites = html[html.index('id="fav-title"') : html.index('class="own-favourite"')]
+    assert text not in favourites
+    assert 'aria-pressed="true"' not in html
+
+
 def test_it_never_redirects_elsewhere(alice_client):
     response = alice_client.post(
         "/events/questions/favourite/", {"text": "Why?", "next": "https://evil.example/"}

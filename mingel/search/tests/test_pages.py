@@ -36,7 +36,7 @@ def test_it_quotes_the_interaction_that_matched(alice_client, alice):
     html = alice_client.get("/contacts/", {"q": "elixir"}).text
     assert "<mark>Elixir</mark>" in html
     assert "&lt;b&gt;" in html  # the summary is escaped, not trusted
-    assert "03/04/2026" in html
+    assert "4 Mar 2026" in html
 
 
 def test_it_says_why_in_swedish(alice_client, alice):

@@ -61,3 +61,16 @@ def test_it_builds_a_swedish_pitch_and_leaves_out_empty_fields():
 
 def test_an_empty_profile_builds_an_empty_pitch():
     assert pitch.build_pitch("sv") == ""
+
+
+@pytest.mark.parametrize(
+    ("seconds", "below"),
+    [
+        pytest.param(0, 0, id="empty-pitch-never-too-fast"),
+        pytest.param(10, 6, id="six-of-ten-is-fine"),
+        pytest.param(7, 5, id="four-of-seven-is-under-60-percent"),
+        pytest.param(30, 18, id="half-minute"),
+    ],
+)
+def test_a_run_under_60_percent_of_the_estimate_is_too_fast(seconds, below):
+    assert pitch.too_fast_below(seconds) == below

@@ -1,9 +1,11 @@
-// Practice timer for the pitch: start, stop, and how the time compares with half a minute.
+// Practice timer for the pitch: start, stop, and how the time compares with half a minute
+// and with the estimate at an easy pace (well under it means rushed).
 (function () {
   "use strict";
   var box = document.getElementById("timer");
   if (!box) return;
   var limit = Number(box.dataset.limit);
+  var fastBelow = Number(box.dataset.fastBelow) || 0;
   var clock = document.getElementById("clock");
   var bar = document.getElementById("clock-bar");
   var start = document.getElementById("timer-start");
@@ -31,7 +33,9 @@
     clearInterval(tick);
     var s = seconds();
     show(s);
-    result.textContent = s > limit ? box.dataset.msgLong : box.dataset.msgGood;
+    if (s < fastBelow) result.textContent = box.dataset.msgFast;
+    else if (s > limit) result.textContent = box.dataset.msgLong;
+    else result.textContent = box.dataset.msgGood;
     start.disabled = false;
     stop.disabled = true;
     start.focus();
