@@ -90,6 +90,18 @@ def test_it_marks_the_gaps_to_fill_in(alice_client, maja):
     assert response.context["feedback"]["warning_count"] == 1
 
 
+def test_an_empty_profile_leaves_a_gap_for_the_update_not_an_invented_one(alice_client, maja):
+    response = alice_client.get(url(maja, "?kind=reconnect&lang=sv"))
+    body = response.context["form"]["body"].value()
+    assert "[en kort uppdatering om vad du gjort sedan sist]" in body
+    assert "det har hänt mycket" not in body
+    feedback = response.context["feedback"]
+    assert [f["rule"] for f in feedback["findings"] if f["severity"] == "warning"] == [
+        "placeholder"
+    ]
+    assert feedback["result"]["score"] == 85
+
+
 def test_it_asks_before_marking_a_message_with_gaps_as_sent(alice_client, maja):
     data = composed(alice_client, maja)
     response = alice_client.post(url(maja), {**data, "action": "sent"})

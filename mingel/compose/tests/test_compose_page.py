@@ -44,6 +44,7 @@ def test_it_drafts_a_message_from_what_it_knows(
     alice, alice_client, erik, language, greeting, kind
 ):
     alice.language = language
+    alice.lately = {"en": "I started at Klarna", "sv": "Jag har börjat på Klarna"}[language]
     alice.save()
     topic = {"en": "Rust for data pipelines", "sv": "Rust för datapipelines"}[language]
     contact_update(contact=erik, talked_about=topic)

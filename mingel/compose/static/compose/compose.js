@@ -79,13 +79,15 @@
   }
 
   function foldCoach() {
-    var details = document.querySelector("[data-coach-details]");
+    // Only beside a text being written; on the check page the notes are the point.
+    var details = document.querySelector(".compose-grid [data-coach-details]");
     if (!details) { return; }
     details.open = NARROW && NARROW.matches ? coachOpen : true;
   }
 
   document.addEventListener("toggle", function (event) {
-    if (event.target.matches && event.target.matches("[data-coach-details]") && NARROW && NARROW.matches) {
+    var folding = event.target.matches && event.target.matches(".compose-grid [data-coach-details]");
+    if (folding && NARROW && NARROW.matches) {
       coachOpen = event.target.open;
     }
   }, true);
