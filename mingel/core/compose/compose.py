@@ -44,7 +44,8 @@ def topics(scenario: Scenario, lang: str) -> list[str] | None:
     but nothing in it fits (a placeholder goes in its place), [] when there is no note."""
     if not scenario.context:
         return []
-    return fragments.topic_items(scenario.context, lang) or None
+    first = profile.first_name(scenario.contact.name)
+    return fragments.topic_items(scenario.context, lang, recipient=first) or None
 
 
 def fields(scenario: Scenario, lang: str, items: list[str] | None) -> dict[str, str]:

@@ -25,10 +25,13 @@ from functools import cache
 
 from mingel.core.coach.lexicon import lexicon
 from mingel.core.compose.pronouns import to_second_person
-from mingel.core.compose.reading import LANGS, fits_language, reading, starts_with
+from mingel.core.compose.reading import LANGS, fits_language, other, reading, starts_with
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·–—>+]+|\d+[.)]|\[[ xX]?\])\s*")
-ARROW_RE = re.compile(r"\s*(?:->|=>|→|⇒|-->)\s*")
+# Arrows, and a dash between spaces ("Mingel med Maja - GDPR och AI"), part a note.
+ARROW_RE = re.compile(r"\s*(?:->|=>|→|⇒|-->)\s*|\s+[-–—]\s+")
+# An aside in brackets is for the writer ("hans startup (Oxide?)").
+ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 TRAILING = " ,.;:!?-–—…\"'()"
 LEADING = " ,.;:!?-–—…\"'()*•·>"
@@ -101,6 +104,7 @@ ACRONYMS = frozenset(
     ]
 )
 MAX_TOPIC_WORDS = 14
+QUOTE_STARTS = tuple(q for lang in LANGS for q in reading(lang).quotes)
 MAX_ITEMS = 4
 PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{2,120}\]")
 
@@ -160,7 +164,7 @@ def split_items(note: str) -> list[str]:
     semicolons and commas; a final "och"/"and" of a comma list splits too."""
     items: list[str] = []
     for line in note.replace("\r", "\n").split("\n"):
-        line = BULLET_RE.sub("", line)
+        line = ASIDE_RE.sub("", BULLET_RE.sub("", line))
         for sentence in SENTENCE_END_RE.split(line):
             for part in ARROW_RE.split(sentence):
                 for piece in part.split(";"):
@@ -188,6 +192,16 @@ def expand(items: list[str]) -> list[str]:
     return out
 
 
+def heading(item: str) -> str:
+    """ "Hennes råd: börja med öppen källkod" is about her advice: a short heading before a
+    colon names the topic; what follows is detail (or, after "hon sa:", a quote, which
+    is_topic turns away)."""
+    head, colon, _ = item.partition(": ")
+    if colon and len(words_of(head)) <= 3 and not starts_with(item, QUOTE_STARTS):
+        return head
+    return item
+
+
 def is_topic(item: str, lang: str) -> bool:
     """Can the item follow "talk about"? Not a statement ("Hon jobbar på Spotify"), a
     quote ("she said: ..."), a note to self ("TODO skicka länk") or a long sentence."""
@@ -200,8 +214,9 @@ def is_topic(item: str, lang: str) -> bool:
     if all(w.lower() in rd.comments for w in words_of(item)):
         return False  # "-> super interesting" is what you thought of it
     if re.search(r":\s", item):
-        return False  # "han sa: ..." in a form the lists do not know
-    return first[0].lower() not in rd.subjects
+        return False  # "Hennes råd: börja med ..." is cut at the colon before this
+    word = re.split(r"['’]", first[0].lower())[0]  # "she'll" starts with "she"
+    return word not in rd.subjects and first[0].lower() not in rd.statement_starts
 
 
 def lower_first(text: str, lang: str) -> str:
@@ -211,24 +226,24 @@ def lower_first(text: str, lang: str) -> str:
     if not first or not first[0][1:2].islower():
         return text
     word = first[0].lower()
-    common = reading(lang).words | reading(lang).verbs | reading(lang).subjects
-    if (
-        word in common
-        or word in reading("sv" if lang == "en" else "en").words
-        or word.endswith("ing")
-    ):
+    rd = reading(lang)
+    common = rd.words | rd.verbs | rd.subjects | lexicon(lang).stopwords
+    if word in common or word in reading(other(lang)).words or word.endswith("ing"):
         return text[:1].lower() + text[1:]
     return text
 
 
-def topic_items(note: str, lang: str) -> list[str]:
+def topic_items(note: str, lang: str, recipient: str = "") -> list[str]:
     """The things a note says you talked about, each fitting "talk about ___" in the
-    message's language, in the order written, without repeats; [] when none fits."""
+    message's language, in the order written, without repeats; [] when none fits. An
+    item naming the recipient ("Lunch med Maja") is about the meeting, not a topic."""
     seen: set[str] = set()
     out = []
     for raw in expand(split_items(strip_lead_in(note.strip(), lang))):
-        item = strip_lead_in(calm(raw, lang), lang).strip(TRAILING)
+        item = heading(strip_lead_in(calm(raw, lang), lang)).strip(TRAILING)
         if not is_topic(item, lang) or not fits_language(item, lang):
+            continue
+        if recipient and recipient.lower() in (w.lower() for w in words_of(item)):
             continue
         item = lower_first(to_second_person(item, lang), lang)
         if item.lower() in seen:

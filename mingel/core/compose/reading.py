@@ -33,6 +33,7 @@ class Reading:
     quotes: tuple[str, ...]
     to_self: tuple[str, ...]
     comments: frozenset[str]
+    statement_starts: frozenset[str]
     subjects: frozenset[str]
     me: str
     verbs: frozenset[str]
@@ -64,6 +65,7 @@ def reading(lang: str) -> Reading:
         quotes=tuple(data["quotes"]),
         to_self=tuple(data["to_self"]),
         comments=frozenset(data["comments"]),
+        statement_starts=frozenset(data["statement_starts"]),
         subjects=frozenset(data["subjects"]),
         me=data["me"],
         verbs=frozenset(data["verbs"]),

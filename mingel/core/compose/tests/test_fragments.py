@@ -134,10 +134,33 @@ def test_a_placeholder_is_reported_and_the_topic_is_not_claimed():
         pytest.param("SHE TOLD ME ABOUT HER STARTUP", "en", ["your startup"], id="shouting"),
         pytest.param("Kafka, Kafka och Rust", "sv", ["Kafka", "Rust"], id="repeats"),
         pytest.param("how she got her first job", "sv", [], id="other-language"),
+        pytest.param("Vi snackade Kafka vs RabbitMQ", "sv", ["Kafka vs RabbitMQ"], id="snackade"),
+        pytest.param("- Rust\n- hans startup (Oxide?)", "sv", ["Rust", "ditt startup"], id="aside"),
+        pytest.param(
+            "Met in the coffee line. He studies at Chalmers. Talked about AI ethics.",
+            "en",
+            ["AI ethics"],
+            id="what-happened-is-no-topic",
+        ),
+        pytest.param("intressant kille! pratade om molnet", "sv", ["molnet"], id="comment"),
+        pytest.param(
+            "asked about summer internships -> she'll check with HR",
+            "en",
+            ["summer internships"],
+            id="asked-about",
+        ),
+        pytest.param("Hennes råd: börja med öppen källkod", "sv", ["ditt råd"], id="heading"),
+        pytest.param(
+            "His move from consulting to product",
+            "en",
+            ["your move from consulting to product"],
+            id="his",
+        ),
+        pytest.param("Mingel med Maja - GDPR och AI", "sv", ["GDPR och AI"], id="the-meeting"),
     ],
 )
 def test_it_reads_what_a_note_talks_about(note, lang, items):
-    assert topic_items(note, lang) == items
+    assert topic_items(note, lang, recipient="Maja") == items
 
 
 @pytest.mark.parametrize(
