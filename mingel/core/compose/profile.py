@@ -19,7 +19,7 @@ from mingel.core.compose.fragments import (
 )
 from mingel.core.compose.fragments import lower_first as lower_common
 from mingel.core.compose.pronouns import english_verb
-from mingel.core.compose.reading import fits_language, reading
+from mingel.core.compose.reading import fits_language, reading, starts_with
 
 # Name particles that stay in lower case inside a name ("Ludwig van Beethoven").
 PARTICLES = frozenset(
@@ -42,6 +42,16 @@ PARTICLES = frozenset(
     ]
 )
 MAX_CLAUSE_WORDS = 16
+
+
+def is_supine(word: str) -> bool:
+    """Swedish supine ("flyttat", "bytt", "tagit"): "Flyttat till Malmö" means "jag har
+    flyttat till Malmö". Short words ending so ("chat") are left alone."""
+    return (word.endswith("tt") and len(word) >= 4) or (
+        word.endswith(("at", "it")) and len(word) >= 5
+    )
+
+
 MAX_UPDATE_WORDS = 40
 MAX_UPDATE_SENTENCES = 3
 
@@ -80,6 +90,9 @@ def role_phrase(text: str, lang: str) -> str:
     rd = reading(lang)
     low = [w.lower() for w in words_of(text)]
     phrase = lower_common(text, lang)
+    first = words_of(text)[0]
+    if first[1:].islower() and "-" not in first and low[0].endswith(rd.role_endings):
+        phrase = text[:1].lower() + text[1:]  # "Systemutvecklare på Volvo", a CV line
     if lang == "sv" and any(w in rd.study_words for w in low):
         return f"{rd.me} läser {phrase}"
     is_role = low[0].endswith(rd.role_endings) or any(
@@ -99,16 +112,27 @@ def first_person(sentence: str, lang: str, *, noun_phrase: bool) -> str:
     `noun_phrase` asks for one ("Second year student at KTH" → "I'm a second year
     student at KTH"), else stays as written (after a colon it reads fine)."""
     rd = reading(lang)
+    # A clause goes after the phrasing's own "numera"/"these days": drop the line's own.
+    adverb = starts_with(sentence, rd.time_adverbs) if noun_phrase else ""
+    if adverb and len(words_of(sentence)) > len(adverb.split()):
+        sentence = sentence[len(adverb) :].lstrip(" ,:")  # "Currently studying ..."
     words = [w.lower() for w in words_of(sentence)]
+    if adverb and lang == "sv" and words[1:2] == ["jag"]:  # "Just nu läser jag ..."
+        sentence = re.sub(r"^(\w+)\s+jag\b", r"jag \1", sentence, count=1, flags=re.IGNORECASE)
+        words = [w.lower() for w in words_of(sentence)]
     first = words[0]
     if lang == "en":
         sentence = capital_i(sentence)
-    if first in rd.subjects or first in ("i'm", "i've", "i'd"):
+    if words_of(sentence)[0].isupper() and len(first) > 1:
+        pass  # "IT student": an acronym, not the pronoun "it"
+    elif first in rd.subjects or first in ("i'm", "i've", "i'd"):
         return sentence[:1].lower() + sentence[1:] if lang == "sv" else sentence
-    if any(w in rd.subjects for w in words[1:]) and not noun_phrase:
+    if any(w in rd.subjects for w in words[1:] if w != "it") and not noun_phrase:
         return lower_first(sentence)
     if lang == "sv" and (first in rd.verbs or first.endswith(("ade", "erar"))):
         return f"{rd.me} {lower_first(sentence)}"
+    if lang == "sv" and is_supine(first) and first not in rd.words:
+        return f"{rd.me} har {lower_first(sentence)}"  # "Flyttat till Malmö"
     if lang == "en" and first.endswith("ing") and len(first) > 4:
         return f"I'm {lower_first(sentence)}"
     if lang == "en" and (first in rd.verbs or first.endswith("ed")):

@@ -36,6 +36,7 @@ class Reading:
     statement_starts: frozenset[str]
     subjects: frozenset[str]
     me: str
+    time_adverbs: tuple[str, ...]
     verbs: frozenset[str]
     role_endings: tuple[str, ...]
     study_words: frozenset[str]
@@ -68,6 +69,7 @@ def reading(lang: str) -> Reading:
         statement_starts=frozenset(data["statement_starts"]),
         subjects=frozenset(data["subjects"]),
         me=data["me"],
+        time_adverbs=tuple(sorted(data["time_adverbs"], key=len, reverse=True)),
         verbs=frozenset(data["verbs"]),
         role_endings=tuple(data["role_endings"]),
         study_words=frozenset(data["study_words"]),

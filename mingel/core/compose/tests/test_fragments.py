@@ -239,6 +239,10 @@ def test_it_capitalises_names(name, written):
         ("Works as a data engineer", "en", "I work as a data engineer"),
         ("backend development", "en", "I work with backend development"),
         ("i am a developer at Volvo", "en", "I am a developer at Volvo"),
+        ("Just nu läser jag datateknik", "sv", "jag läser datateknik"),
+        ("Systemutvecklare på Volvo", "sv", "jag är systemutvecklare på Volvo"),
+        ("IT student, second year", "en", "I'm an IT student, second year"),
+        ("Currently studying CS at KTH", "en", "I'm studying CS at KTH"),
         ("Läser datateknik på KTH", "en", ""),
         ("Studying computer science at KTH", "sv", ""),
     ],
@@ -267,6 +271,12 @@ def test_a_swedish_clause_puts_the_verb_second_after_an_adverb():
         ),
         ("Tog examen i juni. Started at Klarna.", "en", "I started at Klarna"),
         ("Tog examen i juni.", "en", ""),
+        (
+            "- ny tjänst på Klarna\n- flyttat till Malmö",
+            "sv",
+            "ny tjänst på Klarna. Jag har flyttat till Malmö",
+        ),
+        ("Bytt jobb", "sv", "jag har bytt jobb"),
         (" ".join(["Byggde en app."] * 5), "sv", ""),
     ],
 )
