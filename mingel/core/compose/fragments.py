@@ -124,6 +124,8 @@ def common_words() -> frozenset[str]:
 
 def is_shouting(word: str, lang: str) -> bool:
     """A word in capitals that is not an acronym: long, or a common word ("KUL", "COOL")."""
+    if not word.isupper():
+        return False
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
@@ -149,7 +151,7 @@ def strip_lead_in(text: str, lang: str) -> str:
     """The text without a lead-in such as "Pratade om" or "We discussed:", in either
     language (twice at most: "Om: vi pratade om Kafka")."""
     # Both languages': "Diskuterade Kafka" in an English message is still about Kafka.
-    lead_ins = tuple(sorted(reading("sv").lead_ins + reading("en").lead_ins, key=len, reverse=True))
+    lead_ins = reading("sv").lead_ins + reading("en").lead_ins
     for _ in range(2):
         phrase = starts_with(text, lead_ins)
         rest = text[len(phrase) :].lstrip(" :–—-,") if phrase else ""
@@ -219,6 +221,13 @@ def is_topic(item: str, lang: str) -> bool:
     return word not in rd.subjects and first[0].lower() not in rd.statement_starts
 
 
+@cache
+def lowerable_words(lang: str) -> frozenset[str]:
+    """Words that start a note in capitals only because they start it."""
+    rd = reading(lang)
+    return rd.words | rd.verbs | rd.subjects | lexicon(lang).stopwords | reading(other(lang)).words
+
+
 def lower_first(text: str, lang: str) -> str:
     """A note's first word in lower case when it is a common word ("Testing in
     production" → "testing in production"); names and acronyms stay."""
@@ -226,9 +235,7 @@ def lower_first(text: str, lang: str) -> str:
     if not first or not first[0][1:2].islower():
         return text
     word = first[0].lower()
-    rd = reading(lang)
-    common = rd.words | rd.verbs | rd.subjects | lexicon(lang).stopwords
-    if word in common or word in reading(other(lang)).words or word.endswith("ing"):
+    if word in lowerable_words(lang) or word.endswith("ing"):
         return text[:1].lower() + text[1:]
     return text
 

@@ -137,14 +137,21 @@ def fits_language(text: str, lang: str) -> bool:
     return language_of(text) != other(lang)
 
 
-def starts_with(text: str, phrases: tuple[str, ...]) -> str:
-    """The phrase (lower case) that the text starts with as whole words, or ""; a phrase
-    ending in ":" needs the colon."""
-    low = text.lower()
-    for phrase in phrases:
+@cache
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of phrases, longest first; a phrase ending in ":" needs
+    the colon, any other must end at a word's end."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
         if phrase.endswith(":"):
-            if re.match(re.escape(phrase[:-1]) + r"\s*:", low):
-                return phrase
-        elif re.match(re.escape(phrase) + r"(?![\w'’-])", low):
-            return phrase
-    return ""
+            parts.append(re.escape(phrase[:-1]) + r"\s*:")
+        else:
+            parts.append(re.escape(phrase) + r"(?![\w'’-])")
+    return re.compile("|".join(parts))
+
+
+def starts_with(text: str, phrases: tuple[str, ...]) -> str:
+    """The start of the text (in lower case) that is one of the phrases as whole words,
+    or ""; a phrase ending in ":" needs the colon. Longer phrases win."""
+    m = phrase_pattern(phrases).match(text.lower())
+    return m.group() if m else ""

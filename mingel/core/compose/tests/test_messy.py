@@ -27,6 +27,8 @@ TOPICS = {
         "molntjänster och Terraform",
         "testning i produktion",
         "Kafka",
+        "hans startup (Oxide?)",
+        "att hon ska byta jobb i vår",
     ],
     "en": [
         "how she got her first job",
@@ -36,6 +38,8 @@ TOPICS = {
         "what she likes about consulting",
         "testing in production",
         "Kafka",
+        "his startup (Oxide?)",
+        "what he is building at Volvo",
     ],
 }
 LEAD_INS = {
@@ -45,6 +49,9 @@ LEAD_INS = {
 NOISE = {
     "sv": [
         "TODO skicka länk",
+        "Träffades i kön till kaffet",
+        "intressant kille!",
+        "Mingel med Maja",
         "Hon sa: satsa på AWS",
         "Han sa att han gillar Rust",
         "Ska mejla henne",
@@ -52,6 +59,9 @@ NOISE = {
     ],
     "en": [
         "TODO send the link",
+        "Met in the coffee line",
+        "great guy!!",
+        "she'll check with HR",
         "She said: go for AWS",
         "He said he likes Rust",
         "She works at Spotify since 2020",
@@ -59,12 +69,32 @@ NOISE = {
 }
 NAMES = ["alex moreno", "ALEX MORENO", "Alex Moreno", "sara nilsson", "jonas ek-larsson", ""]
 DOING = {
-    "sv": ["Läser datateknik på KTH", "Jobbar som utvecklare på Klarna", "student på KTH"],
-    "en": ["I'm a second year student at KTH…", "Studying computer science", "Works as a tester"],
+    "sv": [
+        "Läser datateknik på KTH",
+        "Jobbar som utvecklare på Klarna",
+        "student på KTH",
+        "Just nu läser jag en master i datavetenskap",
+        "Systemutvecklare på Volvo",
+    ],
+    "en": [
+        "I'm a second year student at KTH…",
+        "Studying computer science",
+        "Works as a tester",
+        "Currently studying CS at KTH",
+        "IT student, second year",
+    ],
 }
 UPDATE = {
-    "sv": ["Tog examen i juni. Nu jobbar jag på Klarna.", "har flyttat till Göteborg"],
-    "en": ["Finished my degree and started at Klarna.", "moved to Gothenburg"],
+    "sv": [
+        "Tog examen i juni. Nu jobbar jag på Klarna.",
+        "har flyttat till Göteborg",
+        "- ny tjänst på Klarna\n- flyttat till Malmö",
+    ],
+    "en": [
+        "Finished my degree and started at Klarna.",
+        "moved to Gothenburg",
+        "GRADUATED!! Started at Volvo.",
+    ],
 }
 RECIPIENT_PRONOUNS = {
     "sv": {"hon", "han", "hen", "henne", "honom", "hennes", "hans", "hens"},
@@ -110,7 +140,9 @@ def cases(draw):
     profile_lang = draw(st.sampled_from([lang, other(lang)]))
     empty = draw(st.booleans())
     scenario = Scenario(
-        contact=Contact(name=draw(st.sampled_from(["Maja Lind", "Tom Berg", "Li", "Åsa Ek"]))),
+        contact=Contact(
+            name=draw(st.sampled_from(["Maja Lind", "tom berg", "Li", "Åsa Ek", "MAJA LIND"]))
+        ),
         me=Me(
             name=draw(st.sampled_from(NAMES)),
             doing="" if empty else draw(st.sampled_from(["", *DOING[profile_lang]])),
@@ -139,6 +171,9 @@ def test_it_makes_a_clean_message_of_messy_notes(case):
         counts = evidence(text[start:end])
         assert counts[other(lang)] == 0, (text[start:end], draft)
     assert not re.search(r"\b[A-ZÅÄÖ]{5,}\b", text), draft  # no shouting copied
+    assert not re.search(r"[()]|\?\)", text), draft  # no asides
+    first = scenario.contact.name.split()[0].capitalize()
+    assert text.lstrip().split("\n", 1)[0] != "" and first in text.split("\n\n")[0], draft
     name = scenario.me.name
     if name:  # written as typed only when typed with capitals
         assert name == name.title() or name.split()[0] not in text, draft
