@@ -99,7 +99,9 @@ def test_it_writes_the_bad_drafts_of_issue_10_well(kind, lang, data, says, never
         recipient=data.get("contact", {}).get("name", "Maja Lind"),
         context=result.context,
     )
-    assert coached.warnings == (), coached.rules
+    # The coach is getting a `placeholder` rule: a marked gap is the one warning allowed.
+    allowed = {"placeholder"} if result.placeholders else set()
+    assert {f.rule for f in coached.warnings} <= allowed, coached.rules
 
 
 def test_a_placeholder_is_reported_and_the_topic_is_not_claimed():
