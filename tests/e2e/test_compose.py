@@ -97,3 +97,19 @@ def test_it_turns_a_messy_note_into_a_draft_that_keeps_edits(page, transactional
     page.get_by_role("button", name="Undo").click()
     expect(page.locator("#id_body")).to_have_value(edited)
     screenshot(page, f"compose-undo-{page.viewport_size['width']}")
+
+
+def test_enter_in_the_subject_checks_the_text_and_switches_nothing(page, transactional_db):
+    from mingel.contacts.services import contact_create
+
+    user = log_in(page, "sv")
+    tom = contact_create(owner=user, name="Tom Berg", talked_about="- hans sidoprojekt\n- TODO")
+    page.goto(f"{page.base}/contacts/{tom.pk}/compose/?kind=thanks&lang=sv")
+    assert "ditt sidoprojekt" in page.locator("#id_body").input_value()
+    subject = page.locator("#id_subject")
+    subject.fill("Tack för i går, Tom")
+    subject.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator("#id_subject")).to_have_value("Tack för i går, Tom")
+    expect(page.locator('.kinds [aria-current="page"]')).to_have_text("Tackmeddelande")
+    expect(page.locator("#confirm-switch")).to_have_count(0)
