@@ -64,6 +64,7 @@ def fields(scenario: Scenario, lang: str, items: list[str] | None) -> dict[str, 
         "doing_v2": profile.inverted(doing, lang),
         "update": profile.update_text(me.update, lang),
         "update_todo": placeholder("update", lang),
+        "interests": fragments.join(fragments.topic_items(me.interests, lang), lang),
     }
     for key, words in MAX_WORDS.items():
         source = contact if key in ("company", "role") else scenario

@@ -86,7 +86,8 @@ def swedish_possessive(words: list[str], i: int, rd: Reading) -> str:
     j = next_word(words, i)
     while j < len(words):
         word, k = words[j].lower(), next_word(words, j)
-        if k < len(words) and (word in SV_ADJECTIVES or word.endswith(("a", "e"))):
+        is_noun = word.endswith(rd.ett_words)
+        if k < len(words) and not is_noun and (word in SV_ADJECTIVES or word.endswith("a")):
             j = k  # an adjective ("nya", "första") before the noun
         else:
             break
@@ -94,7 +95,7 @@ def swedish_possessive(words: list[str], i: int, rd: Reading) -> str:
     din, ditt, dina = rd.possessive_forms
     if not noun:
         return din
-    if any(noun.endswith(w) for w in rd.ett_words):
+    if noun.endswith(rd.ett_words):
         return ditt
     if noun.endswith(rd.plural_endings):
         return dina

@@ -103,8 +103,8 @@ def evidence(text: str) -> dict[str, int]:
     words = own_words()
     counts = {"sv": 0, "en": 0}
     for tok in tokens(text):
-        if tok.text == "i":
-            counts["sv"] += 1  # English writes the pronoun "I"
+        if tok.text == "i" or tok.lower.endswith(":s"):
+            counts["sv"] += 1  # English writes the pronoun "I"; "KTH:s" is Swedish
         elif tok.text == "I":
             counts["en"] += 1
         elif tok.lower in words["sv"]:

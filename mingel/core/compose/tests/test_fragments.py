@@ -197,6 +197,8 @@ def test_it_lowers_shouting_but_keeps_acronyms(text, calmed):
         ("hennes nya roll", "sv", "din nya roll"),
         ("hans kollegor", "sv", "dina kollegor"),
         ("hans examensarbete", "sv", "ditt examensarbete"),
+        ("hennes byte från Java till Kotlin", "sv", "ditt byte från Java till Kotlin"),
+        ("hennes stora intresse för moln", "sv", "ditt stora intresse för moln"),
         ("hur han tog sig in i branschen", "sv", "hur du tog dig in i branschen"),
         ("vad vi kan lära henne", "sv", "vad vi kan lära dig"),
         ("hur de hittar sina kunder", "sv", "hur de hittar sina kunder"),
@@ -294,6 +296,7 @@ def test_it_sums_up_the_update_in_the_messages_language(update, lang, text):
         ("testning i produktion", "sv"),
         ("Kafka", ""),
         ("Kotlin coroutines", ""),
+        ("KTH:s arbetsmarknadsdag", "sv"),
     ],
 )
 def test_it_tells_the_language_of_short_fragments(text, lang):
