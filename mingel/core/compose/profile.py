@@ -112,8 +112,10 @@ def first_person(sentence: str, lang: str, *, noun_phrase: bool) -> str:
     `noun_phrase` asks for one ("Second year student at KTH" → "I'm a second year
     student at KTH"), else stays as written (after a colon it reads fine)."""
     rd = reading(lang)
+    adverb = starts_with(sentence, rd.time_adverbs)
+    if adverb and not noun_phrase:
+        return after_adverb(sentence, adverb, lang)
     # A clause goes after the phrasing's own "numera"/"these days": drop the line's own.
-    adverb = starts_with(sentence, rd.time_adverbs) if noun_phrase else ""
     if adverb and len(words_of(sentence)) > len(adverb.split()):
         sentence = sentence[len(adverb) :].lstrip(" ,:")  # "Currently studying ..."
     words = [w.lower() for w in words_of(sentence)]
@@ -141,6 +143,21 @@ def first_person(sentence: str, lang: str, *, noun_phrase: bool) -> str:
         verb = english_verb(words_of(sentence)[0], rd).lower()
         return f"I {verb}{sentence[len(words_of(sentence)[0]) :]}"
     return role_phrase(sentence, lang) if noun_phrase else lower_first(sentence)
+
+
+def after_adverb(sentence: str, adverb: str, lang: str) -> str:
+    """An update sentence that starts with "Nu"/"Now": "Now looking for a summer job"
+    becomes "Now I'm looking for a summer job", "Nu letar efter sommarjobb" "Nu letar jag
+    efter sommarjobb"; one with its subject ("Nu jobbar jag på Klarna") stays."""
+    head, rest = sentence[: len(adverb)], sentence[len(adverb) :].lstrip(" ,:")
+    rd = reading(lang)
+    words = [w.lower() for w in words_of(rest)]
+    if not words or any(w in rd.subjects or w in ("i'm", "i've") for w in words):
+        return lower_first(sentence)
+    clause = first_person(rest, lang, noun_phrase=False)
+    if not clause.lower().startswith((rd.me.lower() + " ", "i'm ")):
+        return lower_first(sentence)
+    return f"{lower_first(head)} {inverted(clause, lang)}"
 
 
 def sentences_of(text: str) -> list[str]:

@@ -281,6 +281,16 @@ def test_a_swedish_clause_puts_the_verb_second_after_an_adverb():
             "ny tjänst på Klarna. Jag har flyttat till Malmö",
         ),
         ("Bytt jobb", "sv", "jag har bytt jobb"),
+        (
+            "Finished my internship. Now looking for a summer job.",
+            "en",
+            "I finished my internship. Now I'm looking for a summer job",
+        ),
+        (
+            "Tog examen. Nu letar efter sommarjobb",
+            "sv",
+            "jag tog examen. Nu letar jag efter sommarjobb",
+        ),
         (" ".join(["Byggde en app."] * 5), "sv", ""),
     ],
 )
