@@ -124,7 +124,7 @@ def draft(
     if language == "auto":
         own = " ".join((scenario.context, scenario.me.update, scenario.ask, scenario.event))
         language = detect(tokens(own), "en")
-    result = compose(kind, scenario, lang=language, variant=variant, limit=limit)
+    result = composed = compose(kind, scenario, lang=language, variant=variant, limit=limit)
     rewritten = None
     if rewrite:
         from mingel.core.compose.rewrite import LlmConfig
@@ -143,7 +143,9 @@ def draft(
         lang=language,
         subject=result.subject,
         recipient=scenario.contact.name,
-        context=scenario.context,
+        # The topic as the draft states it: a note in the other language or one that
+        # became a placeholder has no words in common with the message to check.
+        context=composed.context,
         limit=limit,
     ).to_dict()
     if as_json:

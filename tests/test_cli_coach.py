@@ -119,7 +119,9 @@ def test_it_drafts_and_coaches_a_scenario_file(tmp_path):
 
 
 def test_it_drafts_in_swedish_and_prints_text_without_json():
-    res = draft("--kind", "thanks", "--lang", "sv", "--variant", "2", stdin=json.dumps(SCENARIO))
+    # A Swedish topic: an English one would leave a placeholder in a Swedish message.
+    scenario = {**SCENARIO, "context": "testning i produktion"}
+    res = draft("--kind", "thanks", "--lang", "sv", "--variant", "2", stdin=json.dumps(scenario))
     assert res.exit_code == 0
     assert res.stdout.startswith("Subject: Tack, Anna!")
     assert "score 100/100" in res.stdout

@@ -1,12 +1,25 @@
 """The coach's verdict on a message, shaped for the feedback partial."""
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from mingel.compose.marks import segments
+from mingel.compose.rule_names import rule_label
 from mingel.core.coach import check
+from mingel.core.compose.fragments import PLACEHOLDER_RE
 
 # The coach's defaults for thank-you and reconnect bodies (PRODUCT.md), shown as a guide.
 WORD_LIMITS = {"thanks": 120, "reconnect": 200}
+# A quote longer than this is cut at a word with an ellipsis: it points at the passage,
+# the text itself is right beside it.
+QUOTE_CHARS = 60
+PLACEHOLDER_RULE = "placeholder"
+WARNING_PENALTY = 15  # as mingel.core.coach.check scores a warning
+GAP_MESSAGE = _("The message still has a gap for you to fill in.")
+GAP_TIP = _("Replace the words in square brackets with your own before you send it.")
+
+# The coach names its rules once its lexicon has them; then: rule_name = lexicon.rule_name
+rule_name = rule_label
 
 
 def ui_lang() -> str:
@@ -14,16 +27,68 @@ def ui_lang() -> str:
     return lang if lang in ("sv", "en") else "en"
 
 
-def by_rule(body: str, findings: list[dict]) -> list[dict]:
-    """One entry per rule, in the coach's order, with every passage it points at: a rule
-    that fires twice is one thing to fix, not two."""
+def short_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The passage as quoted beside a finding: whole when short, else cut at a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def by_rule(body: str, findings: list[dict], lang: str) -> list[dict]:
+    """One entry per rule, in the coach's order, with its name and every passage it points
+    at: a rule that fires twice is one thing to fix, not two."""
     grouped: dict[str, dict] = {}
     for finding in findings:
-        entry = grouped.setdefault(finding["rule"], {**finding, "quotes": []})
-        quote = body[finding["start"] : finding["end"]].strip()
+        name = rule_name(finding["rule"], lang)
+        entry = grouped.setdefault(finding["rule"], {**finding, "name": name, "quotes": []})
+        quote = short_quote(body[finding["start"] : finding["end"]])
         if quote and quote not in entry["quotes"]:
             entry["quotes"].append(quote)
     return list(grouped.values())
+
+
+def placeholders(body: str) -> list[dict]:
+    """The gaps left for the writer ("[vad ni pratade om]") with where they are."""
+    return [
+        {"text": m.group(), "start": m.start(), "end": m.end()}
+        for m in PLACEHOLDER_RE.finditer(body)
+    ]
+
+
+def marked(body: str, findings: list[dict], gaps: list[dict], lang: str) -> list[dict]:
+    """The text cut at the coach's spans and the placeholders, each piece with the names
+    of the rules that point at it (for the <mark> title)."""
+    spans = [*findings, *({"rule": PLACEHOLDER_RULE, **gap} for gap in gaps)]
+    return [
+        {
+            "text": piece.text,
+            "marked": piece.marked,
+            "placeholder": PLACEHOLDER_RULE in piece.rules,
+            "title": ", ".join(rule_name(rule, lang) for rule in piece.rules),
+        }
+        for piece in segments(body, spans)
+    ]
+
+
+def with_gap_finding(result: dict, gaps: list[dict]) -> dict:
+    """The result with the gaps as a `placeholder` warning, scored as the coach scores a
+    warning. The coach is getting this rule; until it reports it, the page does, so the
+    score and the count of things to fix agree with the "Fill in" list."""
+    findings = [
+        {
+            "rule": PLACEHOLDER_RULE,
+            "severity": "warning",
+            "message": str(GAP_MESSAGE),
+            "tip": str(GAP_TIP),
+            "start": gap["start"],
+            "end": gap["end"],
+        }
+        for gap in gaps
+    ]
+    score = max(0, result["score"] - WARNING_PENALTY)
+    return {**result, "score": score, "findings": [*findings, *result["findings"]]}
 
 
 def coach_feedback(
@@ -52,11 +117,19 @@ def coach_feedback(
         ui_lang=ui_lang(),
     ).to_dict()
     stats = result["stats"]
+    gaps = placeholders(body)
+    if gaps and PLACEHOLDER_RULE not in {f["rule"] for f in result["findings"]}:
+        result = with_gap_finding(result, gaps)
+    warnings = {f["rule"] for f in result["findings"] if f["severity"] == "warning"}
+    suggestions = {f["rule"] for f in result["findings"]} - warnings
     return {
         "result": result,
-        "findings": by_rule(body, result["findings"]),
+        "findings": by_rule(body, result["findings"], ui_lang()),
         "stats": stats,
-        "segments": segments(body, result["findings"]),
+        "segments": marked(body, result["findings"], gaps, ui_lang()),
+        "placeholders": gaps,
+        "warning_count": len(warnings | ({PLACEHOLDER_RULE} if gaps else set())),
+        "suggestion_count": len(suggestions),
         "char_limit": limit,
         "word_limit": WORD_LIMITS.get(kind),
         "over_limit": (limit is not None and stats["chars"] > limit)

@@ -69,6 +69,9 @@ class ComposeForm(forms.Form):
 
     kind = forms.ChoiceField(choices=KIND_CHOICES, widget=forms.HiddenInput)
     lang = forms.ChoiceField(choices=LANG_CHOICES, widget=forms.HiddenInput)
+    variant = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    # A fingerprint of the draft as composed (see edits.py); empty once it is the user's.
+    original = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     recipient = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
     context = forms.CharField(max_length=2000, required=False, widget=forms.HiddenInput)
     channel = forms.ChoiceField(

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.formats import date_format
 
+from mingel.compose.edits import fingerprint
 from mingel.compose.models import Draft
 from mingel.contacts.models import Contact
 from mingel.core import compose as composer
@@ -18,16 +19,22 @@ def drafts_sent_to(contact: Contact) -> QuerySet[Draft]:
     ).order_by("-sent_at", "-id")
 
 
-def compose_initial(*, contact: Contact, kind: str, lang: str, draft: composer.Draft) -> dict:
+def compose_initial(
+    *, contact: Contact, kind: str, lang: str, draft: composer.Draft, variant: int = 0
+) -> dict:
     """The compose form's starting values: the draft with what the coach needs to judge
-    it, and the channel a reconnect email goes by when the contact has an address."""
+    it (the topic as the draft states it, not the raw note, which may be in the other
+    language), its fingerprint, and the channel a reconnect email goes by when the
+    contact has an address."""
     return {
         "kind": kind,
         "lang": lang,
+        "variant": variant,
+        "original": fingerprint(draft.subject, draft.body),
         "subject": draft.subject,
         "body": draft.body,
         "recipient": contact.name,
-        "context": contact.talked_about,
+        "context": draft.context,
         "channel": "email" if contact.email and kind == "reconnect" else "message",
     }
 

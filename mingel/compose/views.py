@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
@@ -8,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mingel.compose import selectors, services
+from mingel.compose.edits import is_edited
 from mingel.compose.feedback import coach_feedback, ui_lang
 from mingel.compose.forms import KINDS, CheckForm, ComposeForm
 from mingel.compose.links import mailto_url
 from mingel.contacts.selectors import get_contact_for_user
 from mingel.core.compose import Draft as DraftText
+from mingel.core.compose.fragments import placeholders_in
 from mingel.core.compose.rewrite import LlmConfig, rewrite
 
 REWRITE_FAILURES = {
@@ -21,6 +25,10 @@ REWRITE_FAILURES = {
     "http": gettext_lazy("The language model answered with an error."),
     "invalid": gettext_lazy("The language model's answer could not be used."),
 }
+
+
+# What the Undo after a switch posts back: the text the user had, where they had it.
+UNDO_FIELDS = ("kind", "lang", "variant", "subject", "body", "recipient", "context", "channel")
 
 
 def _rewrite(request, form: ComposeForm, contact):
@@ -72,39 +80,52 @@ def _contact_page(contact) -> str:
         return reverse("contact_list")
 
 
-@login_required
-def contact_compose(request, contact_id):
-    """A draft for the contact to edit with the coach's feedback; posting with
-    action=sent logs it as sent, action=check (no JavaScript) only checks it again, and
-    action=rewrite asks the configured language model for a variant."""
-    contact = get_contact_for_user(request.user, contact_id)
+def _compose_url(contact, kind: str, lang: str, variant: int) -> str:
+    url = reverse("contact_compose", kwargs={"contact_id": contact.pk})
+    return f"{url}?{urlencode({'kind': kind, 'lang': lang, 'variant': variant})}"
+
+
+def _fresh_form(request, contact, kind: str, lang: str, variant: int) -> ComposeForm:
+    """A form holding a newly composed draft."""
+    draft = selectors.contact_draft(
+        user=request.user,
+        contact=contact,
+        kind=kind,
+        lang=lang,
+        variant=variant,
+        today=timezone.localdate(),
+    )
+    initial = selectors.compose_initial(
+        contact=contact, kind=kind, lang=lang, draft=draft, variant=variant
+    )
+    return ComposeForm(initial=initial)
+
+
+def _switch(request, contact, form: ComposeForm):
+    """Another kind, language or phrasing (the target is in the query). Text the user
+    has changed is never replaced without asking; once replaced it is one Undo away."""
     kind, lang, variant = _choice(request)
-    if request.method == "POST":
-        form = ComposeForm(request.POST)
-        valid = form.is_valid()
-        if valid and request.POST.get("action") == "sent":
-            sent = {k: form.cleaned_data[k] for k in ("kind", "lang", "subject", "body", "channel")}
-            services.draft_mark_sent(
-                owner=request.user, contact=contact, now=timezone.now(), **sent
-            )
-            messages.success(request, _("Marked as sent to %(name)s.") % {"name": contact.name})
-            return redirect(_contact_page(contact))
-        if valid and request.POST.get("action") == "rewrite":
-            form = _rewrite(request, form, contact)
-        data = form.cleaned_data if valid else None
-        kind = form.data.get("kind") if form.data.get("kind") in KINDS else kind
-        lang = form.data.get("lang") if form.data.get("lang") in ("sv", "en") else lang
-    else:
-        draft = selectors.contact_draft(
-            user=request.user,
-            contact=contact,
-            kind=kind,
-            lang=lang,
-            variant=variant,
-            today=timezone.localdate(),
-        )
-        data = selectors.compose_initial(contact=contact, kind=kind, lang=lang, draft=draft)
-        form = ComposeForm(initial=data)
+    if not is_edited(request.POST):
+        return redirect(_compose_url(contact, kind, lang, variant))
+    if request.POST.get("action") != "switch-confirmed":
+        return _page(request, contact, form, confirm_switch=True)
+    undo = {k: request.POST.get(k, "") for k in UNDO_FIELDS}
+    undo["url"] = _compose_url(
+        contact, undo["kind"] or kind, undo["lang"] or lang, _int(undo["variant"])
+    )
+    return _page(request, contact, _fresh_form(request, contact, kind, lang, variant), undo=undo)
+
+
+def _page(request, contact, form: ComposeForm, **extra):
+    """The compose page for the form as it stands: composed, as posted, or rewritten."""
+    data = form.cleaned_data if form.is_bound and form.is_valid() else None
+    if not form.is_bound:
+        data = {k: form.initial.get(k, "") for k in ("kind", "lang", "subject", "body")}
+        data |= {k: form.initial.get(k, "") for k in ("recipient", "context", "variant")}
+    value = form.data if form.is_bound else form.initial
+    kind = value.get("kind") if value.get("kind") in KINDS else "thanks"
+    lang = value.get("lang") if value.get("lang") in ("sv", "en") else ui_lang()
+    variant = _int(value.get("variant"))
     feedback = None
     if data:
         feedback = coach_feedback(
@@ -123,8 +144,47 @@ def contact_compose(request, contact_id):
         else "",
         "sent": selectors.drafts_sent_to(contact)[:10],
         "can_rewrite": LlmConfig.from_env() is not None,
+        **extra,
     }
     return TemplateResponse(request, "compose/compose.html", context)
+
+
+def _int(value) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+@login_required
+def contact_compose(request, contact_id):
+    """A draft for the contact to edit with the coach's feedback. Posting with
+    action=sent logs it as sent (asking first while a placeholder is left), action=check
+    (no JavaScript) only checks it again, action=rewrite asks the configured language
+    model for a variant, and action=switch moves to another kind, language or phrasing
+    (asking first when the text was changed)."""
+    contact = get_contact_for_user(request.user, contact_id)
+    if request.method != "POST":
+        kind, lang, variant = _choice(request)
+        return _page(request, contact, _fresh_form(request, contact, kind, lang, variant))
+    form = ComposeForm(request.POST)
+    action = request.POST.get("action")
+    if action in ("switch", "switch-confirmed"):
+        return _switch(request, contact, form)
+    if not form.is_valid():
+        return _page(request, contact, form)
+    data = form.cleaned_data
+    gaps = placeholders_in(data["subject"] + "\n" + data["body"])
+    if action == "sent" and gaps:
+        return _page(request, contact, form, confirm_sent=gaps)
+    if action in ("sent", "sent-anyway"):
+        sent = {k: data[k] for k in ("kind", "lang", "subject", "body", "channel")}
+        services.draft_mark_sent(owner=request.user, contact=contact, now=timezone.now(), **sent)
+        messages.success(request, _("Marked as sent to %(name)s.") % {"name": contact.name})
+        return redirect(_contact_page(contact))
+    if action == "rewrite":
+        form = _rewrite(request, form, contact)
+    return _page(request, contact, form)
 
 
 @login_required

@@ -44,12 +44,15 @@ def test_it_drafts_a_message_from_what_it_knows(
     alice, alice_client, erik, language, greeting, kind
 ):
     alice.language = language
+    alice.lately = {"en": "I started at Klarna", "sv": "Jag har börjat på Klarna"}[language]
     alice.save()
+    topic = {"en": "Rust for data pipelines", "sv": "Rust för datapipelines"}[language]
+    contact_update(contact=erik, talked_about=topic)
     response = alice_client.get(compose_url(erik, kind=kind))
     assert response.status_code == 200
     body = response.context["form"]["body"].value()
     assert greeting in body
-    assert "Rust for data pipelines" in body
+    assert topic in body
     assert f'<html lang="{language}">' in response.text
     assert response.context["feedback"]["result"]["lang"] == language
     warnings = [f for f in response.context["feedback"]["findings"] if f["severity"] == "warning"]

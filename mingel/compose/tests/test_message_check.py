@@ -39,15 +39,17 @@ def test_it_finds_what_is_wrong_with_a_desperate_message(alice_client):
     assert response.text.count('data-rule="desperate"') == 1
     assert "<q>I really need</q>" in response.text
     assert "<q>!!</q>" in response.text
-    assert '<mark title="desperate, no-name">I really need</mark>' in response.text
+    assert '<mark title="Sounds desperate, Their name is missing">I really need</mark>' in (
+        response.text
+    )
     assert "of 200 characters" in response.text
 
 
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        pytest.param("en", ["Warning", "pleading"], id="en"),
-        pytest.param("sv", ["Varning", "bönfallande"], id="sv"),
+        pytest.param("en", ["Fix", "Sounds desperate", "pleading"], id="en"),
+        pytest.param("sv", ["Att ändra", "Låter desperat", "bönfallande"], id="sv"),
     ],
 )
 def test_it_explains_findings_in_the_interface_language(alice, alice_client, language, expected):

@@ -2,8 +2,11 @@
 
 Phrasings live in `phrasing/<lang>.toml`. Every sentence slot lists alternatives from the
 richest to the barest, and the first whose fields are all known is used, so a missing part
-never shows up as "None" or empty brackets. Connect notes are fitted to the character
-limit by dropping optional sentences, then shortening the user's own texts.
+never shows up as "None" or empty brackets. What the user typed (notes, profile) goes in
+only as fragments made to fit (fragments.py, profile.py); where nothing fits and the
+message needs it, a marked placeholder for the writer stands in its place, never an
+invented claim. Connect notes are fitted to the character limit by dropping optional
+sentences, then later topics.
 """
 
 import string
@@ -11,14 +14,13 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from mingel.core.compose import fragments, profile
 from mingel.core.compose.model import Draft, Scenario
 
 PHRASING_DIR = Path(__file__).parent / "phrasing"
 CONNECT_LIMIT = 200
-# The user's own texts are cut to these many words, keeping thanks and reconnect mails short.
-MAX_WORDS = {"context": 25, "update": 30, "ask": 20, "doing": 12, "interests": 12, "event": 8}
-MIN_CONTEXT_WORDS = 2
-TRAILING = " ,.;:!?-–"
+# Longer values than these many words are not names of an event, a company or a role.
+MAX_WORDS = {"event": 8, "company": 6, "role": 6, "since": 6}
 FORMATTER = string.Formatter()
 
 
@@ -32,42 +34,46 @@ def variant_count(kind: str, lang: str) -> int:
     return len(phrasings(lang)[kind]["variants"])
 
 
-def first_name(name: str) -> str:
-    parts = name.split()
-    return parts[0].strip(",.;") if parts else ""
+def placeholder(name: str, lang: str) -> str:
+    """The marked gap for the writer to fill, e.g. "[vad ni pratade om]"."""
+    return phrasings(lang)["placeholders"][name]
 
 
-def cut(text: str, words: int) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]).rstrip(TRAILING) if parts else ""
+def topics(scenario: Scenario, lang: str) -> list[str] | None:
+    """What you talked about as items that fit the message; None when there is a note
+    but nothing in it fits (a placeholder goes in its place), [] when there is no note."""
+    if not scenario.context:
+        return []
+    first = profile.first_name(scenario.contact.name)
+    return fragments.topic_items(scenario.context, lang, recipient=first) or None
 
 
-def lower_first(text: str) -> str:
-    """ "Started at Acme" reads on after a colon as "started at Acme"; "I" and "AWS" stay."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def fields(scenario: Scenario, context_words: int) -> dict[str, str]:
+def fields(scenario: Scenario, lang: str, items: list[str] | None) -> dict[str, str]:
+    """The values the phrasings are filled with, every one made to fit (see fragments.py
+    and profile.py); "" leaves the phrasing to an alternative without it."""
     me, contact = scenario.me, scenario.contact
+    doing = profile.doing_clause(me.doing, lang)
+    ask = fragments.topic_items(scenario.ask, lang) if scenario.ask else []
     values = {
-        "first": first_name(contact.name),
-        "company": contact.company,
-        "role": contact.role,
-        "context": cut(scenario.context, context_words),
-        "event": scenario.event,
-        "since": scenario.since,
-        "ask": scenario.ask,
-        "me": me.name,
-        "me_first": first_name(me.name),
-        "doing": me.doing,
-        "interests": me.interests,
-        "update": me.update,
+        "first": profile.first_name(contact.name),
+        "context": placeholder("context", lang) if items is None else fragments.join(items, lang),
+        "ask": fragments.join(ask, lang),
+        "me": profile.person_name(me.name),
+        "me_first": profile.first_name(me.name),
+        "doing": doing,
+        "doing_v2": profile.inverted(doing, lang),
+        "update": profile.update_text(me.update, lang),
+        "update_todo": placeholder("update", lang),
+        "interests": fragments.join(fragments.topic_items(me.interests, lang), lang),
     }
     for key, words in MAX_WORDS.items():
-        if key != "context":
-            values[key] = cut(values[key], words)
-    values["update"] = lower_first(values["update"])
-    return {k: v.rstrip(TRAILING) for k, v in values.items()}
+        source = contact if key in ("company", "role") else scenario
+        values[key] = fragments.fitting(getattr(source, key), lang, words)
+    return values
+
+
+def used_context(items: list[str] | None, lang: str) -> str:
+    return "" if items is None else fragments.join(items, lang)
 
 
 def pick(alternatives: list[str], values: dict[str, str], optional: bool) -> str | None:
@@ -106,21 +112,33 @@ def compose(
     kind: str, scenario: Scenario, *, lang: str, variant: int = 0, limit: int | None = None
 ) -> Draft:
     """A draft of `kind` in `lang`; `variant` picks a phrasing (wrapping around).
-    `limit` is the connect note's character limit (200 by default)."""
+    `limit` is the connect note's character limit (200 by default): optional sentences go
+    first, then the later things you talked about, then the topic gives way to its
+    placeholder. The draft's `context` is the topic as written into it ("" when a
+    placeholder stands there), for the coach to compare the message with."""
     if lang not in ("sv", "en"):
         raise ValueError(f"unknown language {lang!r}; expected sv or en")
     variants = phrasings(lang)[kind]["variants"]
     chosen = variants[variant % len(variants)]
     max_chars = (limit or CONNECT_LIMIT) if kind == "connect" else None
-    context_words = MAX_WORDS["context"]
+    items = topics(scenario, lang)
     optional = 99
-    subject, body = render(chosen, fields(scenario, context_words), optional)
+    subject, body = render(chosen, fields(scenario, lang, items), optional)
     while max_chars and len(body) > max_chars:
         if optional > 0:
             optional = min(optional, body.count("\n") + 3) - 1
-        elif context_words > MIN_CONTEXT_WORDS:
-            context_words -= 1
+        elif items and len(items) > 1:
+            items = items[:-1]
+        elif items:
+            items = None
         else:
             break
-        subject, body = render(chosen, fields(scenario, context_words), optional)
-    return Draft(lang, kind, subject, body)
+        subject, body = render(chosen, fields(scenario, lang, items), optional)
+    return Draft(
+        lang,
+        kind,
+        subject,
+        body,
+        context=used_context(items, lang),
+        placeholders=tuple(fragments.placeholders_in(subject + "\n" + body)),
+    )

@@ -8,6 +8,13 @@ def clean(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
+def clean_lines(value: object) -> str:
+    """Like clean(), keeping line breaks: a note's lines are its list items."""
+    if not isinstance(value, str):
+        return ""
+    return "\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
+
+
 @dataclass(frozen=True)
 class Me:
     name: str = ""
@@ -45,8 +52,13 @@ class Scenario:
             raise ValueError("the scenario needs contact.name")
         return cls(
             contact=Contact(**{k: clean(contact.get(k)) for k in ("name", "company", "role")}),
-            me=Me(**{k: clean(me.get(k)) for k in ("name", "doing", "interests", "update")}),
-            **{k: clean(data.get(k)) for k in ("context", "event", "since", "ask")},
+            me=Me(
+                name=clean(me.get("name")),
+                **{k: clean_lines(me.get(k)) for k in ("doing", "interests", "update")},
+            ),
+            context=clean_lines(data.get("context")),
+            ask=clean_lines(data.get("ask")),
+            **{k: clean(data.get(k)) for k in ("event", "since")},
         )
 
 
@@ -56,6 +68,10 @@ class Draft:
     kind: str
     subject: str
     body: str
+    # Beside the PRODUCT.md contract (not in to_dict): the topic as the draft states it,
+    # for the coach's `generic` check, and the placeholders left for the writer to fill.
+    context: str = ""
+    placeholders: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {"lang": self.lang, "kind": self.kind, "subject": self.subject, "body": self.body}

@@ -1,7 +1,25 @@
 /* Hands a composed message over to the user: copy it, or open it in the mail program
-   with the text as it reads now (the server-side mailto link only knows the first draft). */
+   with the text as it reads now (the server-side mailto link only knows the first draft),
+   warning while a placeholder ("[vad ni pratade om]") is left. Clicking a gap in the
+   coach's "Fill in" list selects it in the text. On a phone the coach's notes fold
+   behind their summary, so the score stays right under the text. Everything here is an
+   extra: without JavaScript the page works through its form buttons. */
 (function () {
   "use strict";
+
+  var GAP = /\[[^\[\]\n]{2,120}\]/g;
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 899px)") : null;
+  var coachOpen = false;  // on a phone, until the user opens the notes
+
+  function gaps(text) {
+    return text.match(GAP) || [];
+  }
+
+  function warnGaps(el, text) {
+    var found = gaps(text);
+    if (found.length) { say(el, el.dataset.gaps + " " + found.join(", ")); }
+    return found.length > 0;
+  }
 
   function field(selector) {
     var el = selector ? document.querySelector(selector) : null;
@@ -15,7 +33,7 @@
 
   function copy(button) {
     var text = field(button.dataset.copy);
-    var done = function () { say(button, button.dataset.copied); };
+    var done = function () { if (!warnGaps(button, text)) { say(button, button.dataset.copied); } };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallback(button, text, done); });
     } else {
@@ -43,9 +61,44 @@
     if (body) { parts.push("body=" + encodeURIComponent(body)); }
     link.href = "mailto:" + encodeURIComponent(link.dataset.mailto).replace("%40", "@") +
       (parts.length ? "?" + parts.join("&") : "");
+    warnGaps(link, subject + " " + body);
   }
 
+  function selectGap(button) {
+    var area = document.querySelector(".compose-form textarea[name=body]");
+    if (!area) { return; }
+    var at = area.value.indexOf(button.dataset.gap);
+    if (at < 0) { return; }
+    area.focus();
+    area.setSelectionRange(at, at + button.dataset.gap.length);
+  }
+
+  function markGaps() {
+    var area = document.querySelector(".compose-form textarea[name=body]");
+    if (area) { area.classList.toggle("has-gaps", gaps(area.value).length > 0); }
+  }
+
+  function foldCoach() {
+    // Only beside a text being written; on the check page the notes are the point.
+    var details = document.querySelector(".compose-grid [data-coach-details]");
+    if (!details) { return; }
+    details.open = NARROW && NARROW.matches ? coachOpen : true;
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var folding = event.target.matches && event.target.matches(".compose-grid [data-coach-details]");
+    if (folding && NARROW && NARROW.matches) {
+      coachOpen = event.target.open;
+    }
+  }, true);
+  document.addEventListener("input", markGaps);
+  document.addEventListener("htmx:afterSwap", function () { foldCoach(); markGaps(); });
+  if (NARROW && NARROW.addEventListener) { NARROW.addEventListener("change", foldCoach); }
+  document.addEventListener("DOMContentLoaded", function () { foldCoach(); markGaps(); });
+
   document.addEventListener("click", function (event) {
+    var gap = event.target.closest("[data-gap]");
+    if (gap) { event.preventDefault(); selectGap(gap); return; }
     var button = event.target.closest("[data-copy]");
     if (button) { event.preventDefault(); copy(button); return; }
     var link = event.target.closest("[data-mailto]");
