@@ -4,7 +4,7 @@ from mingel.core.coach.rules.base import Rule, fires, marker_rule, passes
 
 RULE = Rule(
     id="demand",
-    find=marker_rule("demand", "demand"),
+    find=marker_rule("demand", "demand", negatable=True),
     examples=(
         *fires(
             "Hi Lee, you need to forward my CV to your manager.",

@@ -38,7 +38,8 @@ def test_it_returns_the_product_json_shape():
     assert {f["rule"] for f in data["findings"]} == {"generic", "no-name"}
     assert data["score"] == 70
     generic = next(f for f in data["findings"] if f["rule"] == "generic")
-    assert set(generic) == {"rule", "severity", "message", "tip", "start", "end"}
+    # The catalog's keys, plus the suggestion as an extra key.
+    assert set(generic) == {"rule", "severity", "message", "tip", "start", "end", "suggestion"}
     assert generic["start"] == 5 and generic["severity"] == "warning"
     assert data["stats"]["readability_measure"] == "lix"
 
