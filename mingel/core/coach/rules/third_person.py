@@ -2,48 +2,28 @@
 
 Notes are written about a person ("she said they hire interns"); a message is written to
 them. A he/she/han/hon (him, her, his, honom, henne, hans, hennes; hen) fires when nothing
-else in the last words before it can be the one meant: no other name (a capitalised word
-that is not the recipient's, not a sentence's first word, not a common word, and not
-after a word such as "at", "about", "på" that puts a company or a tool there) and no person
+else named since can be the one meant: no other person's first name (from
+`lexicon/first_names.txt`: most capitalised words in these messages are companies, tools
+and places), no person word from the lexicon's `person` list ("my manager said she", "min
+chef sa att han"), or the recipient was named last ("Lars var min mentor och han ...") and no person
 word from the lexicon's `person` list ("my manager said she", "min chef sa att han").
 """
 
+from functools import cache
+
+from mingel.core.coach.lexicon import LEXICON_DIR
 from mingel.core.coach.model import Message
 from mingel.core.coach.rules.base import Rule, Span, fires, passes
-from mingel.core.coach.rules.generic import all_stopwords
 
 # How many words back another person can be and still be the one the pronoun means.
-ANTECEDENT_WINDOW = 20
+ANTECEDENT_WINDOW = 40
 # How close after the recipient's name a person word describes them ("Lars, my mentor").
 NAME_APPOSITION = 4
+# How a recipient may be spoken of without a name ("Madam had mentioned that she ...").
+HONORIFICS = frozenset(["madam", "sir", "mr", "mrs", "ms", "miss", "dr", "professor"])
 GREETINGS = frozenset(
     ["hi", "hello", "hey", "dear", "hej", "hejsan", "hallå", "tjena", "tja", "respected"]
 )
-PLACE_WORDS = {
-    "en": frozenset(
-        [
-            "at",
-            "about",
-            "on",
-            "in",
-            "of",
-            "from",
-            "into",
-            "using",
-            "like",
-            "the",
-            "a",
-            "an",
-            "our",
-            "their",
-            "your",
-            "my",
-        ]
-    ),
-    "sv": frozenset(
-        ["på", "om", "i", "av", "från", "hos", "inom", "kring", "ert", "ditt", "din", "vår"]
-    ),
-}
 REPLACEMENTS = {
     "en": {"he": "you", "she": "you", "him": "you", "her": "you/your", "his": "your",
            "hers": "yours", "himself": "yourself", "herself": "yourself"},
@@ -52,38 +32,43 @@ REPLACEMENTS = {
 }  # fmt: skip
 
 
+def one_of(ws: list, i: int) -> bool:
+    """Whether a plural person word is picked out as one ("one of our engineers")."""
+    return any(w.form == "of" for w in ws[max(0, i - 3) : i])
+
+
+@cache
+def first_names() -> frozenset[str]:
+    path = LEXICON_DIR / "first_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
 def referents(msg: Message) -> tuple[list[int], list[int]]:
     """Indexes of words that name someone: (other people, the recipient by name outside
     the greeting). A person word right after the recipient's name is the recipient
     ("Lars var min mentor")."""
     own = {p.lower().strip(",.") for p in msg.recipient.split()}
-    stop = all_stopwords()
-    places = PLACE_WORDS[msg.lang]
     ws = msg.words
     recipient = [
         i
         for i, w in enumerate(ws)
-        if w.form in own
-        and i
-        and ws[i - 1].form not in GREETINGS
-        and ws[i].sentence != ws[0].sentence
+        if (w.form in own or w.form in HONORIFICS) and not (i and ws[i - 1].form in GREETINGS)
     ]
+    names = first_names()
     people = set()
     for i, _, _ in msg.meaning_matches("person"):
+        w = ws[i]
+        if w.form != w.lemma and w.form.endswith("s") and not one_of(ws, i):
+            continue  # "engineers": many people are not a he or a she
         if not any(0 < i - r <= NAME_APPOSITION for r in recipient):
             people.add(i)
     for i, w in enumerate(ws):
         written = msg.text[w.start : w.end]
-        if not written[:1].isupper() or w.form in own or w.form in stop or len(w.form) < 2:
+        if not written[:1].isupper() or w.form in own:
             continue
-        if written.isupper() or not written[1:].islower():
-            continue  # "AWS", "MLOps": a company or a tool
-        if i and ws[i - 1].form in places:
-            continue  # "about Kafka", "at Spotify", "på Klarna": a thing or a place
-        if i and ws[i - 1].form in GREETINGS:
-            continue
-        if (i == 0 or ws[i - 1].sentence != w.sentence) and w.lemma in msg.lex.others_small_talk:
-            continue
+        if w.form not in names or (i and ws[i - 1].form in GREETINGS):
+            continue  # a company, a tool or a place; or the greeting's name
         people.add(i)
     return sorted(people), recipient
 
