@@ -50,4 +50,4 @@ clean:
 # The coach's labelled corpus: per-rule precision and recall, language detection.
 .PHONY: corpus
 corpus: $(STAMP)
-	$(BIN)/python -m mingel.core.coach.evaluate
+	$(BIN)/python -m mingel.core.coach.evaluate --sets

@@ -47,6 +47,8 @@ def print_result(data: dict, text: str, out: TextIO) -> None:
         if excerpt:
             out.write(f"  > {excerpt[:70]}\n")
         out.write(f"  tip: {f['tip']}\n")
+        if f.get("suggestion"):
+            out.write(f"  try: {f['suggestion']}\n")
 
 
 def coach(

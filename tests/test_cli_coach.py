@@ -43,6 +43,23 @@ def test_it_prints_readable_findings_without_json():
     assert "overclaim" in res.stdout and "tip:" in res.stdout
 
 
+def test_it_gives_the_count_the_limit_and_a_rewrite():
+    # 10 + 12 * 20 characters, less the trailing space.
+    res = coach("--kind", "connect", "--json", stdin="Hej Anna, " + "kul att prata Rust. " * 12)
+    data = json.loads(res.stdout)
+    too_long = next(f for f in data["findings"] if f["rule"] == "too-long")
+    assert "249 av 200 tecken" in too_long["message"]
+    assert too_long["suggestion"].startswith("Stryk ungefär 49 tecken")
+    # The catalog's keys stay as they were; the suggestion is one more.
+    assert set(too_long) == {"rule", "severity", "message", "tip", "start", "end", "suggestion"}
+
+
+def test_it_prints_the_suggestion_in_readable_output():
+    res = coach("--kind", "thanks", stdin="Hi Anna, thanks for the tips on [topic]!")
+    assert "placeholder" in res.stdout
+    assert "try: Replace “[topic]” with the real words, or cut it." in res.stdout
+
+
 def test_it_checks_a_batch_of_json_lines_keeping_ids():
     lines = [
         {"id": 1, "text": "Hi Sam, thanks for the chat!", "kind": "thanks"},

@@ -7,7 +7,7 @@ rule catalog of PRODUCT.md and explains each finding in Swedish or English.
 
 from mingel.core.coach.check import check
 from mingel.core.coach.lang import detect
-from mingel.core.coach.lexicon import LANGS, rule_text
+from mingel.core.coach.lexicon import LANGS, rule_name, rule_text
 from mingel.core.coach.model import KINDS, CoachResult, Finding, Stats
 from mingel.core.coach.rules import RULE_IDS, RULES
 
@@ -21,5 +21,6 @@ __all__ = [
     "Stats",
     "check",
     "detect",
+    "rule_name",
     "rule_text",
 ]

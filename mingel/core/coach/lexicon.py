@@ -23,6 +23,10 @@ class Lexicon:
     others: frozenset[str]
     marker_entries: dict[str, list[str]]
     rule_texts: dict[str, dict[str, str]]
+    meaning_entries: dict[str, list[str]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    # Networking small talk: words that do not make a message specific ("linkedin").
+    others_small_talk: frozenset[str] = frozenset()
     # Compiled on first use: a one-message `mingel coach` needs only a few of the lists.
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
@@ -142,10 +146,25 @@ def lexicon(lang: str) -> Lexicon:
         others=frozenset(data["others"]),
         marker_entries=data["markers"],
         rule_texts=data["rules"],
+        meaning_entries=data.get("meaning", {}),
+        units=data.get("units", {}),
+        others_small_talk=frozenset(data.get("small_talk", [])),
     )
 
 
+def rule_name(rule_id: str, lang: str) -> str:
+    """A rule's short name for people ("Placeholder left in", "Platshållare kvar")."""
+    return lexicon(lang if lang in LANGS else "en").rule_texts[rule_id]["name"]
+
+
+def rule_texts(rule_id: str, lang: str) -> dict[str, str]:
+    """All texts of a rule in a language: name, message, tip and suggestion (the last
+    two may hold `{placeholders}` that check() fills in)."""
+    return lexicon(lang if lang in LANGS else "en").rule_texts[rule_id]
+
+
 def rule_text(rule_id: str, lang: str) -> tuple[str, str]:
-    """The (message, tip) of a rule in a language, for the coach and for pages alike."""
-    texts = lexicon(lang if lang in LANGS else "en").rule_texts[rule_id]
+    """The (message, tip) of a rule in a language, for the coach and for pages alike.
+    A message with `{placeholders}` is given as written: check() fills them per finding."""
+    texts = rule_texts(rule_id, lang)
     return texts["message"], texts["tip"]

@@ -5,6 +5,7 @@ from functools import cached_property
 from typing import Literal
 
 from mingel.core.coach.lexicon import Lexicon, lexicon
+from mingel.core.coach.meaning import Word, matcher, negated, word_at, words
 from mingel.core.coach.text import Token, normalise, tokens
 
 KINDS = ("connect", "thanks", "reconnect")
@@ -44,6 +45,37 @@ class Message:
         return lexicon(self.lang)
 
     @cached_property
+    def words(self) -> list[Word]:
+        """The text's words with lemmas and sentence numbers (see meaning.py)."""
+        return words(self.text, self.tokens, self.lang)
+
+    @cached_property
+    def subject_words(self) -> list[Word]:
+        return words(self.subject, tokens(self.subject), self.lang)
+
+    def meaning_matches(self, name: str, *, subject: bool = False) -> list[tuple[int, int, int]]:
+        """(first word index, start, end) of each meaning marker of a list that matches."""
+        ws = self.subject_words if subject else self.words
+        return matcher(self.lang, name).find(ws) if ws else []
+
+    def meaning(self, name: str, *, subject: bool = False) -> list[tuple[int, int]]:
+        """Spans of the meaning markers of a list in the text (or the subject)."""
+        return [(start, end) for _, start, end in self.meaning_matches(name, subject=subject)]
+
+    def meaning_unnegated(self, name: str) -> list[tuple[int, int]]:
+        """As meaning(), leaving out matches in the scope of a negation."""
+        ws = self.words
+        return [
+            (start, end)
+            for i, start, end in matcher(self.lang, name).find(ws)
+            if not negated(ws, i, self.lang, last=word_at(ws, end - 1))
+        ]
+
+    def has_meaning(self, name: str, *, subject: bool = False) -> bool:
+        ws = self.subject_words if subject else self.words
+        return bool(ws) and bool(matcher(self.lang, name).find(ws))
+
+    @cached_property
     def first_person(self) -> list[Token]:
         return [t for t in self.tokens if t.lower in self.lex.first_person]
 
@@ -70,6 +102,8 @@ class Finding:
     tip: str
     start: int
     end: int
+    # A concrete rewrite in the message's language; "" when the rule has none to give.
+    suggestion: str = ""
 
     def to_dict(self) -> dict:
         # Spelled out: dataclasses.asdict deep-copies and is slow in a batch of thousands.
@@ -80,6 +114,7 @@ class Finding:
             "tip": self.tip,
             "start": self.start,
             "end": self.end,
+            "suggestion": self.suggestion,
         }
 
 

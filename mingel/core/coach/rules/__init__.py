@@ -4,6 +4,7 @@ from mingel.core.coach.rules import (
     demand,
     desperate,
     generic,
+    mixed_language,
     negative,
     no_name,
     no_offer,
@@ -11,9 +12,12 @@ from mingel.core.coach.rules import (
     no_thanks,
     no_update,
     overclaim,
+    pasted_note,
+    placeholder,
     self_focus,
     silence_not_in_subject,
     silence_unnamed,
+    third_person,
     too_long,
 )
 from mingel.core.coach.rules.base import Example, Rule
@@ -35,6 +39,10 @@ RULES: tuple[Rule, ...] = tuple(
         no_update,
         no_out,
         no_offer,
+        placeholder,
+        mixed_language,
+        third_person,
+        pasted_note,
     )
 )
 RULE_IDS = tuple(r.id for r in RULES)

@@ -7,6 +7,7 @@ are both documentation and tests: `tests/test_rules.py` runs every one of them.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mingel.core.coach.meaning import negated, word_at
 from mingel.core.coach.model import KINDS, Message, Severity
 
 Span = tuple[int, int]
@@ -32,6 +33,9 @@ class Rule:
     kinds: tuple[str, ...] = KINDS
     severity: Severity = "warning"
     extra: dict = field(default_factory=dict)
+    # Values for the `{placeholders}` in the rule's message and suggestion texts (a count
+    # and its limit, the placeholder found); None: the texts have none.
+    details: Callable[[Message, Span], dict] | None = None
 
 
 def fires(*texts: str, lang: str, **kw) -> tuple[Example, ...]:
@@ -42,11 +46,20 @@ def passes(*texts: str, lang: str, **kw) -> tuple[Example, ...]:
     return tuple(Example(t, False, lang, **kw) for t in texts)
 
 
-def marker_rule(rule_id: str, marker: str) -> Callable[[Message], list[Span]]:
-    """A finder that reports every match of one lexicon marker list."""
+def marker_rule(
+    rule_id: str, marker: str, *, negatable: bool = False
+) -> Callable[[Message], list[Span]]:
+    """A finder that reports every match of one lexicon marker list, the word patterns
+    and the meaning markers of the same name. With `negatable`, a match in the scope of a
+    negation ("not urgent", "I don't need you to") does not count."""
 
     def find(msg: Message) -> list[Span]:
-        return msg.lex.find(marker, msg.norm)
+        spans = msg.lex.find(marker, msg.norm)
+        if negatable and spans and msg.words:
+            ws = msg.words
+            spans = [s for s in spans if not negated(ws, word_at(ws, s[0]), msg.lang)]
+        meant = msg.meaning_unnegated(marker) if negatable else msg.meaning(marker)
+        return merge(spans, meant)
 
     find.__name__ = f"find_{rule_id.replace('-', '_')}"
     return find
@@ -56,8 +69,20 @@ def missing_rule(marker: str, where: str = "whole") -> Callable[[Message], list[
     """A finder that fires when no marker of a list appears anywhere in the message."""
 
     def find(msg: Message) -> list[Span]:
-        if msg.lex.has(marker, msg.norm):
+        if msg.lex.has(marker, msg.norm) or msg.has_meaning(marker):
             return []
         return [msg.first_line() if where == "first_line" else msg.whole()]
 
     return find
+
+
+def merge(a: list[Span], b: list[Span]) -> list[Span]:
+    """Two lists of spans as one, in order, dropping a span that overlaps an earlier one."""
+    if not b:
+        return a
+    out: list[Span] = []
+    for span in sorted(a + b):
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out

@@ -4,7 +4,7 @@ from mingel.core.coach.rules.base import Rule, fires, marker_rule, passes
 
 RULE = Rule(
     id="desperate",
-    find=marker_rule("desperate", "desperate"),
+    find=marker_rule("desperate", "desperate", negatable=True),
     examples=(
         *fires(
             "Hi Sam, I really need a job, any job at all. Please help me!",

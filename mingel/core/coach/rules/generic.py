@@ -1,5 +1,7 @@
 """`generic`: stock phrases, or nothing that ties the message to the conversation.
 
+LinkedIn's default invitation sentences fire always; other stock lines ("hope this message
+finds you well", "let's connect") only in a message that has nothing specific beside them.
 With a context ("what we talked about") the message must share at least one content word
 with it: both sides are stemmed, stopwords of either language and the recipient's name are
 ignored, and a stem that ends another word or a long enough shared beginning counts, so
@@ -18,6 +20,24 @@ MIN_PART = 4
 # Shared beginnings that count as the same word: Swedish compounds need less.
 MIN_PREFIX = {"sv": 4, "en": 5}
 MIN_INFIX = 7
+MIN_STOCK_LINES = 2
+GREETINGS = frozenset(
+    [
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "hej",
+        "hejsan",
+        "hallå",
+        "tjena",
+        "tja",
+        "hola",
+        "ciao",
+        "morning",
+        "respected",
+    ]
+)
 
 
 @cache
@@ -68,11 +88,56 @@ def shares_content(msg: Message) -> bool | None:
     return any(related(w, h, msg.lang) for w in wanted for h in have)
 
 
+def specifics(msg: Message, stock: list[Span]) -> int:
+    """How many specific things the message names outside its stock lines: names of
+    companies, events, tools and places (capitalised inside a sentence, not after a
+    greeting, not the recipient's name, not networking small talk like "LinkedIn") and
+    numbers."""
+    stop = all_stopwords()
+    small_talk = msg.lex.others_small_talk
+    skip = {p.lower().strip(",.") for p in msg.recipient.split()}
+    ws = msg.words
+    count = 0
+    for i, w in enumerate(ws):
+        if any(a <= w.start < b for a, b in stock):
+            continue
+        if w.form.isdigit():
+            count += 1
+            continue
+        if i == 0 or ws[i - 1].sentence != w.sentence or ws[i - 1].form in GREETINGS:
+            continue
+        if not msg.text[w.start].isupper() or w.form in skip or w.form in stop:
+            continue
+        if w.form in small_talk or w.form == "i":
+            continue
+        count += 1
+    return count
+
+
+def boilerplate(msg: Message) -> list[Span]:
+    """LinkedIn's default invitation sentences, in either language: a Swedish note may
+    carry the English default and the other way round."""
+    spans = msg.lex.find("boilerplate", msg.norm) or msg.meaning("boilerplate")
+    if spans:
+        return spans
+    other = lexicon("en" if msg.lang == "sv" else "sv")
+    return other.find("boilerplate", msg.norm)
+
+
 def find(msg: Message) -> list[Span]:
-    spans = msg.lex.find("boilerplate", msg.norm)
-    if not spans and msg.context.strip() and shares_content(msg) is False:
-        spans = [msg.whole()]
-    return spans
+    spans = boilerplate(msg)
+    if spans:
+        return spans
+    if msg.context.strip() and shares_content(msg) is False:
+        return [msg.whole()]
+    # A stock line ("hope this finds you well", "let's connect") makes a message generic
+    # only when there is nothing specific beside it; two or more make it a template.
+    stock = msg.meaning("stock")
+    if len(stock) >= MIN_STOCK_LINES or (
+        stock and not msg.context.strip() and specifics(msg, stock) == 0
+    ):
+        return stock
+    return []
 
 
 RULE = Rule(
@@ -82,6 +147,12 @@ RULE = Rule(
         *fires(
             "Hi Eva, I'd like to add you to my professional network on LinkedIn.",
             "Hi Eva, I came across your profile and would like to connect.",
+            "Hi Eva, hope this message finds you well. Let's connect!",
+            lang="en",
+        ),
+        *passes(
+            "Hi Eva, hope this message finds you well. Your talk on Kafka consumer lag "
+            "at the Stockholm meetup changed how we monitor our pipelines.",
             lang="en",
         ),
         *fires(

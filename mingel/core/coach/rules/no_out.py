@@ -14,12 +14,14 @@ RULE = Rule(
         ),
         *passes(
             "Hi Ola, could we meet for coffee? No worries if you don't have time.",
+            "Hi Ola, could we meet for coffee, if you're up for it?",
             lang="en",
             kind="reconnect",
         ),
         *fires("Hej Ola, kan vi ses på en kaffe nästa vecka?", lang="sv", kind="reconnect"),
         *passes(
             "Hej Ola, kan vi ses på en kaffe? Ingen fara om du inte hinner.",
+            "Hej Ola, kan vi ses på en kaffe om du har lust?",
             lang="sv",
             kind="reconnect",
         ),

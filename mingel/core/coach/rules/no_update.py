@@ -14,6 +14,8 @@ RULE = Rule(
         ),
         *passes(
             "Hi Ola, it's been a while! Since then I have moved into data engineering.",
+            "Hi Ola, big news from my end: I'm leaving Klarna and heading to Spotify.",
+            "Hi Ola, long time! I'm now working with embedded Rust at Volvo.",
             lang="en",
             kind="reconnect",
         ),

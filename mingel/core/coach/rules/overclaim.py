@@ -5,12 +5,13 @@ that is about someone else ("you are the expert", "an expert like you") is not a
 """
 
 from mingel.core.coach.model import Message
-from mingel.core.coach.rules.base import Rule, Span, fires, passes
+from mingel.core.coach.rules.base import Rule, Span, fires, merge, passes
 
 
 def find(msg: Message) -> list[Span]:
     spans = []
-    for start, end in msg.lex.find("overclaim", msg.norm):
+    found = merge(msg.lex.find("overclaim", msg.norm), msg.meaning("overclaim"))
+    for start, end in found:
         before = [t.lower for t in msg.tokens if t.end <= start][-3:]
         after = [t.lower for t in msg.tokens if t.start >= end][:2]
         if msg.lex.others.intersection(before) or msg.lex.second_person.intersection(after):

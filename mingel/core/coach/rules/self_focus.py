@@ -17,9 +17,14 @@ def find(msg: Message) -> list[Span]:
     return []
 
 
+def details(msg: Message, span: Span) -> dict:
+    return {"me": len(msg.first_person), "you": len(msg.second_person)}
+
+
 RULE = Rule(
     id="self-focus",
     find=find,
+    details=details,
     examples=(
         *fires(
             "Hi Bo, I am a student and I love Go. I built my own compiler and I want a job.",

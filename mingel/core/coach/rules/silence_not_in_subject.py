@@ -8,8 +8,18 @@ from mingel.core.coach.model import Message
 from mingel.core.coach.rules.base import Rule, Span, fires, passes
 
 
+def names_silence_in_subject(msg: Message) -> bool:
+    subject = msg.subject_norm
+    return bool(subject.strip()) and (
+        msg.lex.has("silence", subject)
+        or msg.has_meaning("silence", subject=True)
+        # A subject is short: "Six years!" or "Long time" is all it needs to say.
+        or msg.has_meaning("silence_subject", subject=True)
+    )
+
+
 def find(msg: Message) -> list[Span]:
-    if not msg.subject.strip() or msg.lex.has("silence", msg.subject_norm):
+    if not msg.subject.strip() or names_silence_in_subject(msg):
         return []
     return [(0, 0)]
 

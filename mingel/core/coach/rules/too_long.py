@@ -22,9 +22,21 @@ def find(msg: Message) -> list[Span]:
     return []
 
 
+def details(msg: Message, span: Span) -> dict:
+    start, end = msg.whole()
+    if msg.kind == "connect":
+        limit = msg.limit or DEFAULT_CONNECT_LIMIT
+        count, unit = end - start, "chars"
+    else:
+        limit = msg.limit or WORD_LIMITS[msg.kind]
+        count, unit = len(msg.tokens), "words"
+    return {"count": count, "limit": limit, "over": count - limit, "unit": unit}
+
+
 RULE = Rule(
     id="too-long",
     find=find,
+    details=details,
     examples=(
         *fires("Hi Per, " + "great chat about Rust at the meetup. " * 6, lang="en"),
         *passes("Hi Per, great chat about Rust at the meetup!", lang="en"),

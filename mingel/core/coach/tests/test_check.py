@@ -38,7 +38,8 @@ def test_it_returns_the_product_json_shape():
     assert {f["rule"] for f in data["findings"]} == {"generic", "no-name"}
     assert data["score"] == 70
     generic = next(f for f in data["findings"] if f["rule"] == "generic")
-    assert set(generic) == {"rule", "severity", "message", "tip", "start", "end"}
+    # The catalog's keys, plus the suggestion as an extra key.
+    assert set(generic) == {"rule", "severity", "message", "tip", "start", "end", "suggestion"}
     assert generic["start"] == 5 and generic["severity"] == "warning"
     assert data["stats"]["readability_measure"] == "lix"
 
@@ -77,3 +78,35 @@ def test_it_ends_sentences_at_line_breaks():
 def test_it_computes_lix_and_flesch():
     assert lix(["en", "mening", "med", "utvecklare"], 1) == 4 + 25.0
     assert flesch(["the", "cat", "sat"], 1) == round(206.835 - 1.015 * 3 - 84.6, 1)
+
+
+def test_it_weighs_a_demand_more_than_a_missing_offer():
+    demand = check("Hi Anna, can you refer me for the backend role?", kind="connect")
+    assert demand.rules == ["demand"] and demand.score == 70
+    no_offer = check(
+        "Hi Anna,\n\nIt's been years! I have since moved to Umeå and teach Python. "
+        "Could I ask your advice on data teams? No worries if you don't have time.",
+        kind="reconnect",
+        subject="Long time no see",
+        recipient="Anna Berg",
+    )
+    assert no_offer.rules == ["no-offer"] and no_offer.score == 90
+
+
+def test_a_finding_quotes_only_its_phrase_and_suggests_a_rewrite_in_the_message_language():
+    text = "Hej Anna! Tack för pratet. Förlåt att jag stör, men kan du rekommendera mig?"
+    result = check(text, kind="thanks", recipient="Anna Berg", ui_lang="en")
+    demand = next(f for f in result.findings if f.rule == "demand")
+    assert text[demand.start : demand.end] == "rekommendera mig"
+    assert demand.message == "This hands the reader a task instead of asking for advice."
+    assert demand.suggestion.startswith("Gör om ”rekommendera mig” till en fråga om råd")
+    assert result.score <= 70 - 25  # a demand and an apology
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_rule_has_a_name(lang):
+    from mingel.core.coach import RULE_IDS, rule_name
+
+    names = [rule_name(rule_id, lang) for rule_id in RULE_IDS]
+    assert all(names) and len(set(names)) == len(names)
+    assert rule_name("placeholder", "sv") == "Platshållare kvar"

@@ -11,6 +11,8 @@ from mingel.core.coach import RULES
 from mingel.core.coach.evaluate import (
     CORPUS_DIR,
     HELDOUT_DIR,
+    TRAIN_DIR,
+    WRITERS_HELDOUT_DIR,
     CorpusError,
     load,
     main,
@@ -36,6 +38,12 @@ def heldout():
     return load(HELDOUT_DIR)
 
 
+@pytest.fixture(scope="module")
+def train():
+    """Messages by independent writers who never saw the lexicon; tuned on."""
+    return load(TRAIN_DIR)
+
+
 def test_the_corpus_is_big_and_covers_both_languages_and_all_kinds(corpus, heldout):
     assert len(corpus) >= 150 and len(heldout) >= 50
     for lang in ("sv", "en"):
@@ -44,19 +52,23 @@ def test_the_corpus_is_big_and_covers_both_languages_and_all_kinds(corpus, heldo
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_every_rule_is_labelled_firing_and_not_firing_in_both_languages(corpus, rule):
+def test_every_rule_is_labelled_firing_and_not_firing_in_both_languages(corpus, train, rule):
     for lang in ("sv", "en"):
-        applicable = [s for s in corpus if s.lang == lang and s.kind in rule.kinds]
+        applicable = [s for s in corpus + train if s.lang == lang and s.kind in rule.kinds]
         fires = sum(rule.id in s.expect for s in applicable)
         assert fires >= MIN_CASES, (rule.id, lang, "fires", fires)
         assert len(applicable) - fires >= MIN_CASES, (rule.id, lang, "silent")
 
 
-@pytest.mark.parametrize("which", ["corpus", "heldout"])
+@pytest.mark.parametrize("which", ["corpus", "heldout", "train"])
 def test_the_coach_meets_the_precision_and_recall_targets(which, request):
     report = score_rules(request.getfixturevalue(which))
     assert report.overall.precision >= MIN_PRECISION, report.disagreements
     assert report.overall.recall >= MIN_RECALL, report.disagreements
+    if which == "train":
+        # The writers' own labels: per rule too few and not all by the catalog (several
+        # leave an apology for writing out of `negative`); docs/coach.md lists them.
+        return
     for rule_id, counts in report.per_rule.items():
         if counts.tp + counts.fn:
             assert counts.recall >= MIN_RULE_RECALL, (rule_id, counts)
@@ -109,3 +121,16 @@ def test_a_record_reads_its_headers_and_body():
     assert (sample.id, sample.kind, sample.lang, sample.limit) == ("x1", "reconnect", "sv", 150)
     assert sample.expect == {"no-out", "no-offer"} and sample.subject == "Länge sedan"
     assert sample.text == "Hej Ola,\n\nText.\n\n/Bo"
+
+
+def test_the_writers_sets_load_even_when_the_held_out_one_is_empty(train):
+    assert len(train) >= 300
+    assert {s.id.split("-")[0] for s in train} >= {"w01", "w02", "w03", "w04", "w05"}
+    assert load(WRITERS_HELDOUT_DIR / "missing") == []
+
+
+def test_the_command_reports_every_set(capsys):
+    assert main(["--sets"]) == 0
+    out = capsys.readouterr().out
+    assert "| train writers |" in out and "| held-out writers |" in out
+    assert "| `placeholder` |" in out

@@ -1,0 +1,69 @@
+"""`pasted-note`: note shorthand left in the message.
+
+What a note looks like and a message does not: a sentence that starts with a lead-in verb
+and no subject ("Pratade om Kafka", "Talked about hiring", from the lexicon's meaning list
+`note_lead`), a reported "she said:" / "hon sa:", a bullet line ("- x", "* x", "• x"), an
+arrow ("->", "=>"), a label line ("Notes:", "TODO"), or shouting: three words in capitals in
+a row, or a capitalised common word of four letters or more ("REALLY", "VERKLIGEN").
+Acronyms ("AWS", "KTH", "CI/CD") are not shouting.
+"""
+
+import re
+
+from mingel.core.coach.model import Message
+from mingel.core.coach.rules.base import Rule, Span, fires, passes
+from mingel.core.coach.rules.generic import all_stopwords
+
+BULLET_RE = re.compile(r"(?m)^[ \t]*(?:[-*•–][ \t]+\S.*|\d+[.)][ \t]+\S.*)$")
+ARROW_RE = re.compile(r"(?<![<-])(?:->|=>|→)")
+SAID_RE = re.compile(
+    r"(?<![\w-])(?:he|she|they|han|hon|hen|dom|de) (?:said|says|sa|sade|säger)\s*:", re.I
+)
+LABEL_RE = re.compile(
+    r"(?im)^[ \t]*(?:notes?|todo|anteckning(?:ar)?|kom ihåg|att göra|follow[- ]up|uppföljning)\s*:"
+)
+CAPS_RUN_RE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ]{2,}[!.,]?\s+){2,}[A-ZÅÄÖ]{2,}(?![\w-])")
+CAPS_WORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{4,}(?![\w-])")
+MIN_BULLETS = 1
+
+
+def find(msg: Message) -> list[Span]:
+    spans = [m.span() for m in BULLET_RE.finditer(msg.text)]
+    for regex in (ARROW_RE, SAID_RE, LABEL_RE, CAPS_RUN_RE):
+        spans.extend(m.span() for m in regex.finditer(msg.text))
+    stop = all_stopwords()
+    spans.extend(m.span() for m in CAPS_WORD_RE.finditer(msg.text) if m.group().lower() in stop)
+    ws = msg.words
+    for i, start, end in msg.meaning_matches("note_lead"):
+        if i == 0 or ws[i - 1].sentence != ws[i].sentence:  # a sentence begins with it
+            spans.append((start, end))
+    return sorted(set(spans))
+
+
+def details(msg: Message, span: Span) -> dict:
+    return {"found": msg.text[span[0] : span[1]].strip()}
+
+
+RULE = Rule(
+    id="pasted-note",
+    find=find,
+    details=details,
+    examples=(
+        *fires(
+            "Talked about Kafka lag. Great to meet you!",
+            "Hi Sam, great chat.\n- Kafka lag\n- hiring in spring",
+            "Hi Sam, she said: call after summer -> follow up in August",
+            "Hi Sam, THANK YOU SO MUCH for the chat!",
+            lang="en",
+        ),
+        *passes(
+            "Hi Sam, we talked about Kafka lag and I tried your fix on AWS today.",
+            "Hi Sam, great chat about CI/CD at KTH - thanks!",
+            lang="en",
+        ),
+        *fires(
+            "Pratade om Kafka. Tack för igår!", "Hej Sam! Hon sa: ring efter sommaren", lang="sv"
+        ),
+        *passes("Hej Sam! Vi pratade om Kafka på KTH, tack för tipsen.", lang="sv"),
+    ),
+)
