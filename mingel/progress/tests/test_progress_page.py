@@ -100,7 +100,7 @@ def test_it_shows_the_charts_and_wins_in_english(alice_client, alices_progress):
         text
     )
     assert "weeks in a row" in text
-    assert "The lines mark 50 and 100%." in text
+    assert "The lines mark 50% and 100%." in text
     assert "<td>33%</td>" in text
 
 
@@ -118,7 +118,7 @@ def test_it_shows_the_charts_and_wins_in_swedish(alice, alice_client, alices_pro
     assert (
         "Av 3 nya personer de senaste 12 månaderna följde du upp 1 inom två dagar (33 %)." in text
     )
-    assert "Linjerna visar 50 och 100 %." in text
+    assert "Linjerna markerar 50 % och 100 %." in text
     assert "<td>33 %</td>" in text
     assert "Progress" not in text
 
