@@ -68,7 +68,7 @@ class ProfileForm(forms.ModelForm):
             "interests": _("A few topics, separated by commas."),
             "lately": _("A project, a course or a job: the news you can share when you reconnect."),
             "linkedin_account": _("LinkedIn limits the note sent with a connection request."),
-            "language": _("Browser's choice follows the language your browser asks for."),
+            "language": _("Browser's choice uses the language your browser is set to."),
             "time_zone": _("Dates and reminders follow it. For example: Europe/Stockholm."),
         }
 
