@@ -96,6 +96,16 @@ def test_the_header_is_one_short_row_with_a_menu(phone, transactional_db):
     # The open menu lies over the page; the header itself does not grow.
     assert header_height(phone) <= 64
     screenshot(phone, "menu-open-375")
+    # Escape closes it and puts the focus back on its button, as in any menu.
+    phone.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    assert phone.evaluate("document.activeElement.classList.contains('menu-button')")
+    # A tap outside closes it too.
+    menu.click()
+    expect(nav).to_be_visible()
+    phone.mouse.click(180, PHONE["height"] - 20)
+    expect(nav).to_be_hidden()
+    menu.click()
     nav.get_by_role("link", name="Progress").click()
     phone.wait_for_url(phone.base + "/progress/")
     expect(nav).to_be_hidden()
