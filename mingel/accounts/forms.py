@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mingel.accounts.models import User
 from mingel.accounts.services import PROFILE_FIELDS
@@ -26,13 +27,25 @@ class SignupForm(BaseUserCreationForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
         }
-        help_texts = {"display_name": _("Used to sign the messages Mingel drafts for you.")}
+        help_texts = {"display_name": _("Used to sign off the messages Mingel drafts for you.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # With a context of their own: django.contrib.auth's Swedish catalog, which wins over
+        # ours for the same text, says "Lösenordsbekräftelse" here.
+        self.fields["password2"].label = pgettext_lazy("signup", "Password confirmation")
+        self.fields["password2"].help_text = pgettext_lazy(
+            "signup", "Type the same password again, to be sure it is right."
+        )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("An account with this email already exists."))
         return email
+
+
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 
 class ProfileForm(forms.ModelForm):
@@ -50,14 +63,23 @@ class ProfileForm(forms.ModelForm):
             ),
         }
         help_texts = {
-            "display_name": _("Used to sign the messages Mingel drafts for you."),
+            "display_name": _("Used to sign off the messages Mingel drafts for you."),
             "doing": _("For example: studying computer science at KTH, second year."),
             "interests": _("A few topics, separated by commas."),
             "lately": _("A project, a course or a job: the news you can share when you reconnect."),
             "linkedin_account": _("LinkedIn limits the note sent with a connection request."),
-            "language": _("Browser's choice follows the language your browser asks for."),
+            "language": _("Browser's choice uses the language your browser is set to."),
             "time_zone": _("Dates and reminders follow it. For example: Europe/Stockholm."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language by its own name, in either interface: a Swedish speaker who has
+        # landed in English looks for "Svenska", not "Swedish".
+        self.fields["language"].choices = [
+            (code, LANGUAGE_NAMES.get(code, label))
+            for code, label in self.fields["language"].choices
+        ]
 
     def clean_time_zone(self):
         value = self.cleaned_data["time_zone"].strip()

@@ -109,7 +109,7 @@ def token_revoke(request, token_id):
     token = selectors.get_token_for_user(request.user, token_id)
     if request.method == "POST":
         services.token_revoke(token=token)
-        messages.success(request, _("Revoked the token %(hint)s….") % {"hint": token.hint})
+        messages.success(request, _("Token %(hint)s… revoked.") % {"hint": token.hint})
         return redirect("profile")
     return TemplateResponse(request, "accounts/token_revoke.html", {"token": token})
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mingel.compose.models import Draft
 
@@ -22,7 +23,7 @@ def live(trigger: str = "input changed delay:400ms") -> dict:
 
 KIND_CHOICES = Draft.KIND_CHOICES
 LANG_CHOICES = Draft.LANG_CHOICES
-CHANNEL_CHOICES = [("message", _("LinkedIn message")), ("email", _("Email"))]
+CHANNEL_CHOICES = [("message", _("LinkedIn message")), ("email", pgettext_lazy("channel", "Email"))]
 
 
 class CheckForm(forms.Form):
@@ -75,7 +76,7 @@ class ComposeForm(forms.Form):
     recipient = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
     context = forms.CharField(max_length=2000, required=False, widget=forms.HiddenInput)
     channel = forms.ChoiceField(
-        label=_("Sent as"),
+        label=_("Send as"),
         choices=CHANNEL_CHOICES,
         initial="message",
         required=False,

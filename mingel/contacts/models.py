@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Tag(models.Model):
@@ -84,7 +85,9 @@ class Interaction(models.Model):
     KIND_CHOICES = [
         ("met", _("Met")),
         ("message", _("Message")),
-        ("email", _("Email")),
+        # A context of its own: django.contrib.auth's catalog turns a bare "Email" into
+        # "E-postadress" (an address), which is wrong for a kind of interaction.
+        ("email", pgettext_lazy("interaction kind", "Email")),
         ("call", _("Call")),
         ("meeting", _("Meeting")),
         ("coffee", _("Coffee")),

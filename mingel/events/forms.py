@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mingel.contacts.forms import validate_linkedin_profile_url
 from mingel.events.models import Event
@@ -100,7 +101,11 @@ class EventForm(forms.ModelForm):
         ):
             self.add_error(
                 "questions",
-                _("Pick at most %(max)s questions; three to five are plenty for one evening.")
+                ngettext(
+                    "Pick at most %(max)s question; three to five are plenty for one evening.",
+                    "Pick at most %(max)s questions; three to five are plenty for one evening.",
+                    MAX_QUESTIONS,
+                )
                 % {"max": MAX_QUESTIONS},
             )
         return cleaned
@@ -149,7 +154,8 @@ class CaptureForm(forms.Form):
             RegexValidator(
                 r"^[A-Za-z0-9-]{16,64}$",
                 message=_(
-                    "This save arrived garbled. Press save again; what you typed is still here."
+                    "Something went wrong on the way. Press save again; "
+                    "what you typed is still here."
                 ),
             )
         ],

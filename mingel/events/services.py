@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create
@@ -36,8 +37,10 @@ def checked_questions(questions) -> list[str]:
     if len(cleaned) > MAX_QUESTIONS:
         raise ValidationError(
             {
-                "questions": _(
-                    "Pick at most %(max)s questions; three to five are plenty for one evening."
+                "questions": ngettext(
+                    "Pick at most %(max)s question; three to five are plenty for one evening.",
+                    "Pick at most %(max)s questions; three to five are plenty for one evening.",
+                    MAX_QUESTIONS,
                 )
                 % {"max": MAX_QUESTIONS}
             },

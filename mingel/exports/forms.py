@@ -54,7 +54,7 @@ class MergeForm(forms.Form):
                 ("other", shown(other, name)),
             ]
             if name in COMBINABLE and mine:
-                choices.append(("both", _("Both, this record's first")))
+                choices.append(("both", _("Both, this record's text first")))
             self.fields[name] = forms.ChoiceField(
                 label=Contact._meta.get_field(name).verbose_name,
                 choices=choices,

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mingel.contacts.selectors import get_contact_for_user
@@ -24,6 +25,21 @@ def your_data_response(request, form):
         "counts": selectors.account_counts(request.user),
     }
     return TemplateResponse(request, "exports/your_data.html", context)
+
+
+def restored_text(counts: dict) -> str:
+    """ "Archive restored: 3 contacts, 1 interaction, 2 events." with each count's own plural."""
+    n = counts
+    return _("Archive restored: %(contacts)s, %(interactions)s, %(events)s.") % {
+        "contacts": ngettext("%(counter)s contact", "%(counter)s contacts", n["contacts"])
+        % {"counter": n["contacts"]},
+        "interactions": ngettext(
+            "%(counter)s interaction", "%(counter)s interactions", n["interactions"]
+        )
+        % {"counter": n["interactions"]},
+        "events": ngettext("%(counter)s event", "%(counter)s events", n["events"])
+        % {"counter": n["events"]},
+    }
 
 
 @login_required
@@ -74,14 +90,7 @@ def archive_restore(request):
         except ArchiveError as exc:
             form.add_error("archive", str(exc))
         else:
-            messages.success(
-                request,
-                _(
-                    "Archive restored: %(contacts)s contacts, %(interactions)s interactions, "
-                    "%(events)s events."
-                )
-                % counts,
-            )
+            messages.success(request, restored_text(counts))
             return redirect("your_data")
     return your_data_response(request, form)
 
@@ -109,7 +118,11 @@ def contact_merge(request, contact_id, other_contact_id):
         else:
             messages.success(
                 request,
-                _("Merged into %(name)s; %(count)s interactions moved.")
+                ngettext(
+                    "Merged into %(name)s; %(count)s interaction moved.",
+                    "Merged into %(name)s; %(count)s interactions moved.",
+                    result.moved_interactions,
+                )
                 % {"name": result.contact.name, "count": result.moved_interactions},
             )
             return redirect("contact_detail", contact_id=keep.pk)

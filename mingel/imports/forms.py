@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from mingel.core.importers import csvfile
@@ -49,7 +50,7 @@ class MappingForm(forms.Form):
         for field in csvfile.FIELDS:
             index = initial_mapping.get(field)
             self.fields[field] = forms.ChoiceField(
-                label=reasons.field_name(field).capitalize(),
+                label=capfirst(reasons.field_name(field)),
                 choices=choices,
                 required=False,
                 initial="" if index is None else str(index),
@@ -63,5 +64,5 @@ class MappingForm(forms.Form):
         if self.errors:
             return cleaned
         if problem := csvfile.mapping_problem(self.mapping()):
-            raise forms.ValidationError(reasons.reason(problem).capitalize() + ".")
+            raise forms.ValidationError(capfirst(reasons.reason(problem)) + ".")
         return cleaned

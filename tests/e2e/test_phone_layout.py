@@ -96,6 +96,16 @@ def test_the_header_is_one_short_row_with_a_menu(phone, transactional_db):
     # The open menu lies over the page; the header itself does not grow.
     assert header_height(phone) <= 64
     screenshot(phone, "menu-open-375")
+    # Escape closes it and puts the focus back on its button, as in any menu.
+    phone.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    assert phone.evaluate("document.activeElement.classList.contains('menu-button')")
+    # A tap outside closes it too.
+    menu.click()
+    expect(nav).to_be_visible()
+    phone.mouse.click(180, PHONE["height"] - 20)
+    expect(nav).to_be_hidden()
+    menu.click()
     nav.get_by_role("link", name="Progress").click()
     phone.wait_for_url(phone.base + "/progress/")
     expect(nav).to_be_hidden()
@@ -125,14 +135,23 @@ def test_the_menu_opens_without_javascript(browser, live_server, transactional_d
     context.close()
 
 
-def test_on_a_wide_screen_the_menu_is_open_without_its_button(browser, live_server, db):
+@pytest.mark.parametrize(
+    ("language", "nav_name", "link", "button"),
+    [
+        pytest.param("en", "Main", "Your data", "Menu", id="en"),
+        pytest.param("sv", "Huvudmeny", "Din data", "Meny", id="sv"),
+    ],
+)
+def test_on_a_wide_screen_the_menu_is_open_without_its_button(
+    browser, live_server, db, language, nav_name, link, button
+):
     page = new_page(browser, DESKTOP)
     page.base = live_server.url
-    log_in(page)
+    log_in(page, language=language)
     page.goto(page.base + "/contacts/")
-    nav = page.get_by_role("navigation", name="Main")
-    expect(nav.get_by_role("link", name="Your data")).to_be_visible()
-    expect(page.locator("summary", has_text="Menu")).to_be_hidden()
+    nav = page.get_by_role("navigation", name=nav_name)
+    expect(nav.get_by_role("link", name=link)).to_be_visible()
+    expect(page.locator("summary", has_text=button)).to_be_hidden()
     assert header_height(page) <= 64
     page.context.close()
 

@@ -30,7 +30,7 @@ def test_saving_swedish_in_the_profile_switches_the_interface(page, transactiona
     page.get_by_role("button", name="Save profile").click()
     page.get_by_role("heading", name="Profil", level=1).wait_for()
     assert page.locator("html").get_attribute("lang") == "sv"
-    expect(page.get_by_text("Sparade din profil.")).to_be_visible()
+    expect(page.get_by_text("Din profil är sparad.")).to_be_visible()
     assert page.get_by_label("Tidszon").input_value() == "Europe/Helsinki"
     screenshot(page, f"profile-sv-{width}")
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from mingel.accounts import services
@@ -37,7 +39,7 @@ def test_it_saves_every_profile_field(alice_client, alice):
 def test_saving_swedish_switches_the_interface_to_swedish(alice_client, alice):
     response = alice_client.post("/accounts/profile/", VALID | {"language": "sv"}, follow=True)
     assert '<html lang="sv">' in response.text
-    assert "Sparade din profil." in response.text
+    assert "Din profil är sparad." in response.text
     assert alice_client.cookies["mingel_language"].value == "sv"
     # The profile wins over what the browser asks for.
     page = alice_client.get("/contacts/", headers={"accept-language": "en"})
@@ -109,3 +111,13 @@ def test_it_sends_anonymous_visitors_to_log_in(client):
     response = client.get("/accounts/profile/")
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_language_picker_names_each_language_in_itself(alice_client, alice, language):
+    alice.language = language
+    alice.save()
+    html = alice_client.get("/accounts/profile/").text
+    assert re.search(r'<option value="sv"( selected)?>Svenska</option>', html)
+    assert re.search(r'<option value="en"( selected)?>English</option>', html)
+    assert "Engelska" not in html

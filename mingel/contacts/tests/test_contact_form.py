@@ -110,7 +110,7 @@ def test_it_asks_before_deleting_and_deletes_the_interactions_too(alice_client, 
     InteractionFactory(contact=contact)
     confirm = alice_client.get(f"/contacts/{contact.pk}/delete/")
     assert "Delete Ada Lind?" in confirm.text
-    assert "1 logged interaction" in confirm.text
+    assert "the 1 interaction logged with it" in confirm.text
     assert Contact.objects.exists()
     response = alice_client.post(f"/contacts/{contact.pk}/delete/", follow=True)
     assert response.redirect_chain[-1][0] == "/contacts/"

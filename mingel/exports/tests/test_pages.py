@@ -32,7 +32,7 @@ def test_the_page_links_every_download_and_is_in_the_nav(alice, alice_client):
         assert f'href="{url}"' in html
     assert 'href="/data/duplicates/"' in html
     assert 'href="/data/" aria-current="page"' in html
-    assert "1 contacts" in html
+    assert "1 contact," in html
 
 
 def test_the_page_speaks_swedish(alice, alice_client):
@@ -47,7 +47,7 @@ def test_it_restores_an_uploaded_archive_into_an_empty_account(rich_alice, charl
     response = upload(client, archive_of(rich_alice))
     assert response.status_code == 302 and response["Location"] == "/data/"
     assert Contact.objects.filter(owner=charlie).count() == 2
-    assert "2 contacts, 3 interactions, 1 events" in client.get("/data/").content.decode()
+    assert "2 contacts, 3 interactions, 1 event." in client.get("/data/").content.decode()
 
 
 def test_it_explains_a_bad_upload_and_writes_nothing(charlie, client):

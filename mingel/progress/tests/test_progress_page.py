@@ -96,11 +96,10 @@ def test_it_shows_the_charts_and_wins_in_english(alice_client, alices_progress):
     assert "Your first event reviewed." in text
     assert "Your first follow-up within two days." in text
     # Anna in time, Bert late, Cecilia's window closed without one: 1 of 3
-    assert "Of 3 new people in the last 12 months, you followed up 1 within two days (33%)." in (
-        text
-    )
+    followed = "Of 3 new people in the last 12 months, you followed up with 1 within two days"
+    assert f"{followed} (33%)." in text
     assert "weeks in a row" in text
-    assert "The lines mark 50 and 100%." in text
+    assert "The lines mark 50% and 100%." in text
     assert "<td>33%</td>" in text
 
 
@@ -112,13 +111,13 @@ def test_it_shows_the_charts_and_wins_in_swedish(alice, alice_client, alices_pro
     assert "Nya personer per evenemang" in text
     assert "Målet nått på Tekniska mässan: 2 nya personer." in text
     assert "Du pratade med 1 ny person på Rust meetup." in text
-    assert "Kontakter per steg" in text
+    assert "Kontakter per fas" in text
     assert '<th scope="row">Träffad</th><td>1</td>' in text  # a stage, not the interaction kind
     assert "Visa som tabell" in text
     assert (
         "Av 3 nya personer de senaste 12 månaderna följde du upp 1 inom två dagar (33 %)." in text
     )
-    assert "Linjerna visar 50 och 100 %." in text
+    assert "Linjerna markerar 50 % och 100 %." in text
     assert "<td>33 %</td>" in text
     assert "Progress" not in text
 
