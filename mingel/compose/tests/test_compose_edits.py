@@ -7,6 +7,7 @@ from mingel.compose.edits import fingerprint, is_edited
 from mingel.compose.feedback import short_quote
 from mingel.compose.models import Draft
 from mingel.contacts.services import contact_create
+from mingel.core.coach.check import WEIGHTS
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_an_empty_profile_leaves_a_gap_for_the_update_not_an_invented_one(alice_
     assert [f["rule"] for f in feedback["findings"] if f["severity"] == "warning"] == [
         "placeholder"
     ]
-    assert feedback["result"]["score"] == 85
+    assert feedback["result"]["score"] == 100 - WEIGHTS["placeholder"]
 
 
 def test_it_asks_before_marking_a_message_with_gaps_as_sent(alice_client, maja):
