@@ -70,6 +70,8 @@ def test_it_turns_a_messy_note_into_a_draft_that_keeps_edits(page, transactional
     gap.click()
     selected = body.evaluate("a => a.value.slice(a.selectionStart, a.selectionEnd)")
     assert selected == "[what you talked about]"
+    page.get_by_role("button", name="Copy").click()
+    expect(page.locator("#copy-status")).to_contain_text("[what you talked about]")
 
     # The coach's summary is in sight with the text: beside it, or right under it.
     text, summary = box(page, "#id_body"), box(page, "[data-coach-summary]")
