@@ -70,6 +70,8 @@ def test_it_turns_a_messy_note_into_a_draft_that_keeps_edits(page, transactional
     gap.click()
     selected = body.evaluate("a => a.value.slice(a.selectionStart, a.selectionEnd)")
     assert selected == "[what you talked about]"
+    page.get_by_role("button", name="Copy").click()
+    expect(page.locator("#copy-status")).to_contain_text("[what you talked about]")
 
     # The coach's summary is in sight with the text: beside it, or right under it.
     text, summary = box(page, "#id_body"), box(page, "[data-coach-summary]")
@@ -97,6 +99,36 @@ def test_it_turns_a_messy_note_into_a_draft_that_keeps_edits(page, transactional
     page.get_by_role("button", name="Undo").click()
     expect(page.locator("#id_body")).to_have_value(edited)
     screenshot(page, f"compose-undo-{page.viewport_size['width']}")
+    # The restored text is the user's own: the language switch asks too.
+    page.get_by_role("button", name="Message in Swedish").click()
+    expect(page.locator("#confirm-switch")).to_be_visible()
+    expect(page.locator("#id_body")).to_have_value(edited)
+
+
+def test_without_javascript_an_edit_is_kept_by_a_confirm_step(browser, live_server):
+    from mingel.contacts.services import contact_create
+
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.base = live_server.url
+    try:
+        user = log_in(page, "sv")
+        maja = contact_create(owner=user, name="Maja Lind", talked_about=MESSY_NOTE)
+        page.goto(f"{page.base}/contacts/{maja.pk}/compose/?kind=thanks&lang=sv")
+        body = page.locator("#id_body")
+        assert "hur du fick ditt första jobb" in body.input_value()
+        body.fill("Hej Maja! Tack för pratet om ditt första jobb.")
+        page.get_by_role("button", name="Meddelande på engelska").click()
+        expect(page.locator("#confirm-switch")).to_be_visible()
+        page.get_by_role("button", name="Behåll min text").click()
+        expect(page.locator("#id_body")).to_have_value(
+            "Hej Maja! Tack för pratet om ditt första jobb."
+        )
+        expect(page.locator("#confirm-switch")).to_have_count(0)
+    finally:
+        context.close()
 
 
 def test_enter_in_the_subject_checks_the_text_and_switches_nothing(page, transactional_db):

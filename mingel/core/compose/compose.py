@@ -14,6 +14,9 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from mingel.core.coach.lexicon import lexicon
+from mingel.core.coach.rules.self_focus import MIN_FIRST_PERSON
+from mingel.core.coach.text import tokens
 from mingel.core.compose import fragments, profile
 from mingel.core.compose.model import Draft, Scenario
 
@@ -48,7 +51,9 @@ def topics(scenario: Scenario, lang: str) -> list[str] | None:
     return fragments.topic_items(scenario.context, lang, recipient=first) or None
 
 
-def fields(scenario: Scenario, lang: str, items: list[str] | None) -> dict[str, str]:
+def fields(
+    scenario: Scenario, lang: str, items: list[str] | None, update_sentences: int = 3
+) -> dict[str, str]:
     """The values the phrasings are filled with, every one made to fit (see fragments.py
     and profile.py); "" leaves the phrasing to an alternative without it."""
     me, contact = scenario.me, scenario.contact
@@ -62,7 +67,7 @@ def fields(scenario: Scenario, lang: str, items: list[str] | None) -> dict[str, 
         "me_first": profile.first_name(me.name),
         "doing": doing,
         "doing_v2": profile.inverted(doing, lang),
-        "update": profile.update_text(me.update, lang),
+        "update": profile.update_text(me.update, lang, keep=update_sentences),
         "update_todo": placeholder("update", lang),
         "interests": fragments.join(fragments.topic_items(me.interests, lang), lang),
     }
@@ -70,6 +75,15 @@ def fields(scenario: Scenario, lang: str, items: list[str] | None) -> dict[str, 
         source = contact if key in ("company", "role") else scenario
         values[key] = fragments.fitting(getattr(source, key), lang, words)
     return values
+
+
+def self_focused(text: str, lang: str) -> bool:
+    """Would the coach's `self-focus` rule fire: many first-person words, few "you"?"""
+    lex = lexicon(lang)
+    words = [tok.lower for tok in tokens(text)]
+    me = sum(w in lex.first_person for w in words)
+    you = sum(w in lex.second_person for w in words)
+    return me >= MIN_FIRST_PERSON and me > 2 * you
 
 
 def used_context(items: list[str] | None, lang: str) -> str:
@@ -134,6 +148,10 @@ def compose(
         else:
             break
         subject, body = render(chosen, fields(scenario, lang, items), optional)
+    if self_focused(body, lang):
+        # A long update can tip a message into being about the writer; its first
+        # sentence is news enough.
+        subject, body = render(chosen, fields(scenario, lang, items, 1), optional)
     return Draft(
         lang,
         kind,

@@ -21,11 +21,19 @@ the writer in its place ("[vad ni pratade om]") rather than a broken sentence.
 """
 
 import re
+import tomllib
 from functools import cache
 
 from mingel.core.coach.lexicon import lexicon
 from mingel.core.compose.pronouns import to_second_person
-from mingel.core.compose.reading import LANGS, fits_language, other, reading, starts_with
+from mingel.core.compose.reading import (
+    LANGS,
+    NOTES_DIR,
+    fits_language,
+    other,
+    reading,
+    starts_with,
+)
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·–—>+]+|\d+[.)]|\[[ xX]?\])\s*")
 # Arrows, and a dash between spaces ("Mingel med Maja - GDPR och AI"), part a note.
@@ -36,73 +44,6 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 TRAILING = " ,.;:!?-–—…\"'()"
 LEADING = " ,.;:!?-–—…\"'()*•·>"
 WORD_RE = re.compile(r"\w+(?:[-'’:]\w+)*")
-# Capitals that stay: acronyms people write in notes. A short word in capitals that is
-# not a common word is taken for an acronym too ("GCP", "LTH").
-ACRONYMS = frozenset(
-    [
-        "AWS",
-        "GCP",
-        "KTH",
-        "LTH",
-        "CTH",
-        "KI",
-        "SU",
-        "UU",
-        "LIU",
-        "CI",
-        "CD",
-        "API",
-        "SQL",
-        "UX",
-        "UI",
-        "AI",
-        "ML",
-        "IT",
-        "HR",
-        "CTO",
-        "CEO",
-        "CFO",
-        "COO",
-        "VD",
-        "IOT",
-        "GDPR",
-        "HTML",
-        "CSS",
-        "JSON",
-        "REST",
-        "HTTP",
-        "TCP",
-        "DNS",
-        "SRE",
-        "QA",
-        "PM",
-        "PO",
-        "IKEA",
-        "SEB",
-        "SVT",
-        "SJ",
-        "AB",
-        "EU",
-        "USA",
-        "UK",
-        "NASA",
-        "MSC",
-        "BSC",
-        "PHD",
-        "MBA",
-        "LLM",
-        "NLP",
-        "GPU",
-        "CPU",
-        "SAAS",
-        "B2B",
-        "B2C",
-        "DEVOPS",
-        "MLOPS",
-        "IOS",
-        "CV",
-    ]
-)
 MAX_TOPIC_WORDS = 14
 QUOTE_STARTS = tuple(q for lang in LANGS for q in reading(lang).quotes)
 MAX_ITEMS = 4
@@ -111,6 +52,14 @@ PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{2,120}\]")
 
 def words_of(text: str) -> list[str]:
     return WORD_RE.findall(text)
+
+
+@cache
+def acronyms() -> frozenset[str]:
+    """Capitals that stay: acronyms people write in notes (notes/acronyms.toml). A short
+    word in capitals that is not a common word is taken for an acronym too ("GCP")."""
+    with (NOTES_DIR / "acronyms.toml").open("rb") as f:
+        return frozenset(a.upper() for a in tomllib.load(f)["acronyms"])
 
 
 @cache
@@ -129,7 +78,7 @@ def is_shouting(word: str, lang: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
-    if word.upper() in ACRONYMS:
+    if word.upper() in acronyms():
         return False
     return len(letters) >= 5 or word.lower() in common_words()
 
@@ -141,7 +90,7 @@ def calm(text: str, lang: str) -> str:
 
     def lower(m: re.Match) -> str:
         word = m.group()
-        caps = word.isupper() and word.upper() not in ACRONYMS and (word, lang) != ("I", "en")
+        caps = word.isupper() and word.upper() not in acronyms() and (word, lang) != ("I", "en")
         return word.lower() if is_shouting(word, lang) or (shouts and caps) else word
 
     return WORD_RE.sub(lower, text)

@@ -188,16 +188,17 @@ def inverted(clause: str, lang: str) -> str:
     return f"{m.group(1)} jag{m.group(2)}" if m else clause
 
 
-def update_text(text: str, lang: str) -> str:
+def update_text(text: str, lang: str, keep: int = MAX_UPDATE_SENTENCES) -> str:
     """What the writer has done lately, as one to three sentences that can follow "A quick
-    update from me:" (the first in lower case); "" when nothing fits: the other language
-    only, too long to be a short update, or empty."""
+    update from me:" (the first in lower case), at most `keep` of them; "" when nothing
+    fits: the other language only, too long to be a short update, or empty."""
     kept = []
     for sentence in sentences_of(calm(text, lang)):
         if not fits_language(sentence, lang):
             continue
         statement = first_person(sentence, lang, noun_phrase=False)
         kept.append(statement[:1].upper() + statement[1:] if kept else statement)
+    kept = kept[:keep] if len(kept) <= MAX_UPDATE_SENTENCES else kept
     words = sum(len(words_of(s)) for s in kept)
     if not kept or len(kept) > MAX_UPDATE_SENTENCES or words > MAX_UPDATE_WORDS:
         return ""

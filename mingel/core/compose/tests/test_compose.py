@@ -99,3 +99,17 @@ def test_it_needs_a_contact_name():
 def test_it_ignores_values_of_the_wrong_type():
     scenario = Scenario.from_dict({"contact": {"name": "Anna", "company": None}, "event": 3})
     assert scenario.contact.company == "" and scenario.event == ""
+
+
+def test_a_long_update_shrinks_to_its_first_sentence_before_the_message_turns_to_the_writer():
+    scenario = Scenario.from_dict(
+        {
+            "contact": {"name": "Maja Lind"},
+            "me": {"name": "Alex Moreno", "update": "Tog examen i juni. Nu jobbar jag på Klarna."},
+            "context": "molntjänster och Terraform",
+        }
+    )
+    draft = compose("reconnect", scenario, lang="sv", variant=2)
+    assert "En kort uppdatering: jag tog examen i juni." in draft.body
+    assert "Klarna" not in draft.body
+    assert "Klarna" in compose("reconnect", scenario, lang="sv", variant=0).body

@@ -257,6 +257,9 @@ def test_it_makes_profile_lines_into_clauses(doing, lang, clause):
 
 def test_a_swedish_clause_puts_the_verb_second_after_an_adverb():
     assert inverted("jag läser datateknik på KTH", "sv") == "läser jag datateknik på KTH"
+    # The pitch's "Just nu håller jag på med Läser datateknik på KTH", made to fit.
+    clause = inverted(doing_clause("Läser datateknik på KTH", "sv"), "sv")
+    assert f"Just nu {clause}." == "Just nu läser jag datateknik på KTH."
     assert inverted("I'm a student", "en") == "I'm a student"
 
 
