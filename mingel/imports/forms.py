@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from mingel.core.importers import csvfile
@@ -49,7 +50,7 @@ class MappingForm(forms.Form):
         for field in csvfile.FIELDS:
             index = initial_mapping.get(field)
             self.fields[field] = forms.ChoiceField(
-                label=reasons.field_name(field).capitalize(),
+                label=capfirst(reasons.field_name(field)),
                 choices=choices,
                 required=False,
                 initial="" if index is None else str(index),
