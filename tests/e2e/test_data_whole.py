@@ -87,3 +87,19 @@ def test_the_preview_lists_what_an_import_fills_in(page, transactional_db):
     page.get_by_role("button", name="Import", exact=True).click()
     page.get_by_role("link", name="See your contacts").click()
     expect(page.locator(".contact-name").first).to_have_text("Mikael Nyström")
+
+
+def test_the_column_step_shows_sample_values_and_fits(page, transactional_db):
+    log_in(page)
+    page.goto(page.base + "/imports/")
+    page.get_by_label("Spreadsheet (CSV)").check()
+    page.get_by_label("File", exact=True).set_input_files(
+        str(FIXTURES / "mingel_excel_semicolons_sv.csv")
+    )
+    page.get_by_role("button", name="Read the file").click()
+    company = page.get_by_label("Company")
+    expect(company.locator("option:checked")).to_have_text("Företag: e.g. “Fika; Kod AB”")
+    assert fits(page)
+    screenshot(page, f"import-columns-samples-{page.viewport_size['width']}")
+    page.get_by_role("button", name="Show what will happen").click()
+    expect(page.locator(".import-counts")).to_contain_text("2")

@@ -147,25 +147,28 @@ def build_record(
         "email": one_line(email),
         "phone": one_line(phone),
         "linkedin_url": one_line(linkedin_url),
-        "where_met": one_line(where_met),
-        "talked_about": multi_line(talked_about),
-        "notes": multi_line(notes),
+        "where_met": where_met and one_line(where_met),
+        "talked_about": talked_about and multi_line(talked_about),
+        "notes": notes and multi_line(notes),
     }
-    met_day = iso_date(line, "met_on", met_on)
-    if isinstance(met_day, RowError):
-        return met_day
-    interval = interval_days(line, keep_in_touch_days)
-    if isinstance(interval, RowError):
-        return interval
-    event = event_ref(line, name=event_name, date=event_date, kind=event_kind, met_on=met_day)
-    if isinstance(event, RowError):
-        return event
-    if event is None and (lost := one_line(event_name)):
-        # An event with no date at all cannot be made; its name still says where you met.
-        if values["where_met"]:
-            values["notes"] = "\n\n".join(filter(None, [values["notes"], lost]))
-        else:
-            values["where_met"] = lost
+    met_day = interval = event = None
+    # Only Mingel's own files have these; other rows skip the checks (30,000-row imports).
+    if met_on or keep_in_touch_days or event_name:
+        met_day = iso_date(line, "met_on", met_on)
+        if isinstance(met_day, RowError):
+            return met_day
+        interval = interval_days(line, keep_in_touch_days)
+        if isinstance(interval, RowError):
+            return interval
+        event = event_ref(line, name=event_name, date=event_date, kind=event_kind, met_on=met_day)
+        if isinstance(event, RowError):
+            return event
+        if event is None and (lost := one_line(event_name)):
+            # An event with no date cannot be made; its name still says where you met.
+            if values["where_met"]:
+                values["notes"] = "\n\n".join(filter(None, [values["notes"], lost]))
+            else:
+                values["where_met"] = lost
     clean_tags: dict[str, str] = {}
     for tag in tags:
         tag = one_line(tag)

@@ -23,6 +23,11 @@ FIELDS = (
     "linkedin_url",
     "notes",
     "tags",
+    "met_on",
+    "where_met",
+    "talked_about",
+    "keep_in_touch_days",
+    "event",
 )
 DELIMITERS = (",", ";", "\t")
 SYNONYMS = {
@@ -65,6 +70,17 @@ SYNONYMS = {
         "taggar", "tags", "tag", "etiketter", "labels", "grupper", "groups", "kategori",
         "kategorier", "categories", "group membership",
     ],
+    # Mingel's own CSV export (mingel/exports/csvfile.py), in English and Swedish, so a
+    # CSV from Mingel comes back whole too.
+    "met_on": ["met on", "träffades", "träffades den", "date met"],
+    "where_met": ["where we met", "var vi träffades", "where met", "träffpunkt"],
+    "talked_about": [
+        "what we talked about", "vad vi pratade om", "talked about", "pratade om", "topics",
+    ],
+    "keep_in_touch_days": [
+        "keep in touch every (days)", "håll kontakt var (dagar)", "keep in touch",
+    ],
+    "event": ["event", "evenemang", "händelse"],
 }  # fmt: skip
 _KEY = re.compile(r"[^\w]+")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|:::)\s*")
@@ -170,10 +186,17 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
             yield _record(line, row, mapping)
 
 
+# What Mingel's CSV export (and a spreadsheet user) puts before a cell that would
+# otherwise run as a formula: "'+46 70 123 45 67". Read back without it; a real formula
+# under it is still refused.
+_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
 def _record(line: int, row: list[str], mapping: dict[str, int]) -> Record | RowError:
     def cell(field: str) -> str:
         index = mapping.get(field)
-        return row[index] if index is not None and index < len(row) else ""
+        value = row[index] if index is not None and index < len(row) else ""
+        return value[1:] if value.startswith(_NEUTRALISED) else value
 
     name = cell("name").strip() or f"{cell('first_name').strip()} {cell('last_name').strip()}"
     tags = [t for t in _TAG_SPLIT.split(cell("tags")) if t.strip().lstrip("* ")]
@@ -188,4 +211,10 @@ def _record(line: int, row: list[str], mapping: dict[str, int]) -> Record | RowE
         linkedin_url=cell("linkedin_url"),
         notes=cell("notes"),
         tags=[t for t in tags if t.casefold() != "mycontacts"],
+        met_on=cell("met_on"),
+        where_met=cell("where_met"),
+        talked_about=cell("talked_about"),
+        keep_in_touch_days=cell("keep_in_touch_days"),
+        # A CSV names the event only: it is the one of that name on the day you met.
+        event_name=cell("event"),
     )

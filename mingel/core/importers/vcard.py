@@ -1,7 +1,8 @@
 """vCard 2.1, 3.0 and 4.0 files, as Google, Apple, Android, Outlook and Monica write them.
 
-The file is cut into cards here, line by line, and each card is parsed by vobject on its
-own: memory stays bounded by CARD_LIMIT, and each card keeps its own line number.
+The file is cut into cards here, line by line, and each card is read on its own with
+vobject's line parser (unfolding, parameters, quoted-printable): memory stays bounded by
+CARD_LIMIT, and each card keeps its own line number.
 2.1 quirks (quoted-printable values with CHARSET, bare TYPE parameters) are vobject's;
 Apple's `item1.` groups need nothing special since only the property name matters.
 
@@ -33,7 +34,7 @@ SYSTEM_CATEGORIES = {"mycontacts", "starred"}
 def cards(stream) -> Iterator[tuple[int, str | None]]:
     """(line of BEGIN:VCARD, the card's text) for each card in the stream; the text is
     None for a card larger than CARD_LIMIT, which is read past, never held."""
-    start, lines, size, number = 0, [], 0, 0
+    start, lines, size = 0, [], 0
     for number, raw, whole in _lines(stream):
         marker = raw.strip().upper() if whole and len(raw) < 64 else ""
         if not start:

@@ -129,6 +129,7 @@ def test_exports_take_the_same_few_queries_for_3_and_30_contacts(
     for url in (
         "/data/export/contacts.vcf",
         "/data/export/contacts.csv",
+        "/data/export/contacts-excel.csv",
         "/data/export/archive.json",
     ):
         with CaptureQueriesContext(connection) as ctx:
@@ -147,6 +148,7 @@ def test_exports_hold_only_the_owners_contacts(alice, bob, alice_client):
     for url in (
         "/data/export/contacts.vcf",
         "/data/export/contacts.csv",
+        "/data/export/contacts-excel.csv",
         "/data/export/archive.json",
     ):
         data = body(alice_client.get(url)).decode("utf-8")

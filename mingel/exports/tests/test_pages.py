@@ -27,6 +27,7 @@ def test_the_page_links_every_download_and_is_in_the_nav(alice, alice_client):
     for url in (
         "/data/export/contacts.vcf",
         "/data/export/contacts.csv",
+        "/data/export/contacts-excel.csv",
         "/data/export/archive.json",
     ):
         assert f'href="{url}"' in html

@@ -9,7 +9,7 @@ import pytest
 
 from mingel.contacts.models import Contact
 from mingel.contacts.services import CONTACT_FIELDS, contact_create
-from mingel.core.importers import vcard
+from mingel.core.importers import csvfile, vcard
 from mingel.events.models import Event
 from mingel.exports import exporting
 from mingel.imports import services
@@ -125,3 +125,43 @@ def test_the_roundtrip_fixture_is_what_mingel_writes(alice, tmp_path, fixture_pa
         return [line for line in text.splitlines() if not line.startswith(("UID:", "REV:"))]
 
     assert stable(written) == stable(fixture)
+
+
+@pytest.mark.parametrize("kind", ["csv", "csv-excel"])
+def test_every_contact_field_survives_a_csv_round_trip(alice, bob, tmp_path, kind):
+    """Mingel's CSV, read back with the columns the importer guesses, gives back every
+    contact field too (the event is found by its name on the day you met). Tags share
+    one cell, so a tag with a comma or semicolon comes back split: vCard and the archive
+    keep such tags whole."""
+    values = every_field(alice)
+    original = contact_create(owner=alice, tags=["Rust", "kaffe och te"], **values)
+    path = tmp_path / "contacts.csv"
+    path.write_bytes("".join(exporting.chunks(kind, alice, now=NOW)).encode("utf-8"))
+    layout = csvfile.layout(path)
+    mapping = csvfile.guess_mapping(layout.headers)
+
+    summary = services.import_records(owner=bob, records=csvfile.parse(path, layout, mapping))
+
+    assert (summary.created, summary.error_count) == (1, 0), summary.errors
+    copy = Contact.objects.get(owner=bob)
+    for field in CONTACT_FIELDS:
+        assert comparable(copy, field) == comparable(original, field) or (
+            field == "event" and copy.event.kind == "other"
+        ), field
+    assert (copy.event.name, copy.event.date) == (values["event"].name, values["event"].date)
+    assert sorted(copy.tags.values_list("name", flat=True)) == ["Rust", "kaffe och te"]
+
+
+def test_a_neutralised_formula_is_still_refused_on_the_way_back(alice, bob, tmp_path):
+    contact_create(owner=alice, name="Eve", notes='=HYPERLINK("http://evil.example")')
+    contact_create(owner=alice, name="Pia", phone="+46 70 123 45 67")
+    path = tmp_path / "contacts.csv"
+    path.write_bytes("".join(exporting.chunks("csv", alice, now=NOW)).encode("utf-8"))
+    layout = csvfile.layout(path)
+
+    summary = services.import_records(
+        owner=bob, records=csvfile.parse(path, layout, csvfile.guess_mapping(layout.headers))
+    )
+
+    assert [(e.code, e.params["field"]) for e in summary.errors] == [("formula", "notes")]
+    assert Contact.objects.get(owner=bob).phone == "+46 70 123 45 67"
