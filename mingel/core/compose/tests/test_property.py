@@ -140,8 +140,9 @@ def test_it_composes_drafts_that_pass_the_coach(case):
         context=scenario.context,
         limit=limit,
     )
-    assert result.warnings == (), (draft, result.rules)
-    assert result.findings == (), (draft, result.rules)
+    # A gap the composer leaves for the writer is the coach's `placeholder`, and only that.
+    assert [f for f in result.findings if f.rule != "placeholder"] == [], (draft, result.rules)
+    assert ("placeholder" in result.rules) == bool(draft.placeholders), (draft, result.rules)
     for junk in ("None", "{", "}", "()", "  ", " ,", " .", "..", ": ."):
         assert junk not in draft.body + draft.subject, (junk, draft)
     assert check(draft.body, kind=kind).lang == lang, draft
