@@ -108,13 +108,16 @@ def data_stamp_of(prefs: ReminderSettings) -> str:
 def onboarding_steps(*, user, prefs: ReminderSettings) -> list[onboarding.Step]:
     """The first-run guide's steps to show on the today page (none once done, skipped or
     dismissed). Ticked off from the facts read with the settings when there (the today
-    page), else with one query."""
+    page), else with one query, whose answer is kept on `prefs`."""
     if not hasattr(prefs, "has_contacts"):
-        prefs = (
+        facts = (
             ReminderSettings.objects.filter(pk=prefs.pk)
             .annotate(**expressions.onboarding_facts())
+            .values("has_contacts", "has_events", "has_followed_up")
             .get()
         )
+        for name, value in facts.items():  # kept for the next caller of this request
+            setattr(prefs, name, value)
     steps = onboarding.steps(
         profile=bool(user.doing.strip() or user.interests.strip()),
         started=prefs.has_contacts or prefs.has_events,

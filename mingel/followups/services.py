@@ -284,7 +284,7 @@ def onboarding_finish_if_done(*, user, prefs: ReminderSettings) -> None:
     """Once every step of the first-run guide is done or skipped, the guide is finished
     for good, as if dismissed: it does not come back if data is deleted later, and its
     facts are not read again."""
-    if prefs.onboarding_dismissed or not hasattr(prefs, "has_contacts"):
+    if prefs.onboarding_dismissed:
         return
     if not selectors.onboarding_steps(user=user, prefs=prefs):
         onboarding_dismiss(prefs=prefs)
