@@ -60,7 +60,8 @@ class ReminderSettings(models.Model):
     # so people entered after the first visit of the week do not wait for next Monday.
     reconnect_stamp = models.CharField(max_length=100, blank=True, default="", editable=False)
     # The first-run guide on the today page (mingel.core.onboarding): steps the user
-    # skipped (comma-separated) and whether it was dismissed for good.
+    # skipped (comma-separated) and whether it is over for good (dismissed, or every
+    # step done or skipped).
     onboarding_skipped = models.CharField(max_length=100, blank=True, default="", editable=False)
     onboarding_dismissed = models.BooleanField(default=False, editable=False)
 

@@ -3,12 +3,12 @@ owner and with a fixed number of queries whatever the number of contacts."""
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction
@@ -38,6 +38,7 @@ CONTACT_FIELDS = (
     "keep_in_touch_days",
     "last_interaction_on",
     "created_at",
+    "event_id",
 )
 
 
@@ -90,13 +91,14 @@ def settings_by_token(token: str) -> ReminderSettings | None:
 
 def data_stamp_of(prefs: ReminderSettings) -> str:
     """The stamp of the user's contacts (expressions.data_stamp): from the annotations
-    when the settings were read with them, else with one query."""
-    if hasattr(prefs, "stamp_contact"):
+    when the settings were read with them (and they were not skipped), else with one
+    query."""
+    if hasattr(prefs, "stamp_contact") and prefs.reconnect_stamp != expressions.PICKS_FULL:
         values = (prefs.stamp_contact, prefs.stamp_edit, prefs.stamp_interaction)
     else:
         values = (
             ReminderSettings.objects.filter(pk=prefs.pk)
-            .annotate(**expressions.data_stamp())
+            .annotate(**expressions.data_stamp(when_needed=False))
             .values_list("stamp_contact", "stamp_edit", "stamp_interaction")
             .get()
         )
@@ -106,13 +108,16 @@ def data_stamp_of(prefs: ReminderSettings) -> str:
 def onboarding_steps(*, user, prefs: ReminderSettings) -> list[onboarding.Step]:
     """The first-run guide's steps to show on the today page (none once done, skipped or
     dismissed). Ticked off from the facts read with the settings when there (the today
-    page), else with one query."""
+    page), else with one query, whose answer is kept on `prefs`."""
     if not hasattr(prefs, "has_contacts"):
-        prefs = (
+        facts = (
             ReminderSettings.objects.filter(pk=prefs.pk)
             .annotate(**expressions.onboarding_facts())
+            .values("has_contacts", "has_events", "has_followed_up")
             .get()
         )
+        for name, value in facts.items():  # kept for the next caller of this request
+            setattr(prefs, name, value)
     steps = onboarding.steps(
         profile=bool(user.doing.strip() or user.interests.strip()),
         started=prefs.has_contacts or prefs.has_events,
@@ -292,28 +297,28 @@ def event_item(event: Event, *, today: dt.date) -> TodayItem:
 
 
 def events_for_today(
-    *, owner, today: dt.date, days: int = EVENT_DAYS, hidden: Hiddens | None = None
+    *,
+    owner,
+    today: dt.date,
+    waiting: Mapping[int, int],
+    days: int = EVENT_DAYS,
+    hidden: Hiddens | None = None,
 ) -> tuple[list[TodayItem], list[TodayItem]]:
     """In one query: the events coming up (as upcoming_events), and the events reviewed
-    in the last 30 days whose people still need a follow-up, today's and tomorrow's
-    included (met at the event today, a thank-you is due tomorrow), with how many as
-    `open_follow_ups`. A reviewed event leaves "coming up" and offers its follow-ups."""
+    in the last 30 days whose people still need a follow-up, the latest first, with how
+    many as `open_follow_ups`. `waiting` is that number by event id, which the caller
+    counts from the open follow-ups it has read anyway (today's and tomorrow's: met at
+    the event today, a thank-you is due tomorrow). A reviewed event leaves "coming up"
+    and offers its follow-ups instead."""
     earliest = today - dt.timedelta(days=cadence.FOLLOW_UP_DROPS_AFTER_DAYS)
-    waiting = (
-        Contact.objects.filter(event=OuterRef("pk"))
-        .filter(expressions.follow_up_open(today, ahead=1))
-        .order_by()
-        .values("event")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
     events = (
-        Event.objects.filter(owner=owner, date__lte=today + dt.timedelta(days=days))
+        Event.objects.filter(
+            owner=owner, date__gte=earliest, date__lte=today + dt.timedelta(days=days)
+        )
         .filter(
             Q(reviewed_at__isnull=True, date__gte=today)
-            | Q(reviewed_at__isnull=False, date__gte=earliest, date__lte=today)
+            | Q(reviewed_at__isnull=False, date__lte=today)
         )
-        .annotate(open_follow_ups=Coalesce(Subquery(waiting, output_field=IntegerField()), 0))
         .order_by("date", "start_time", "id")
     )
     hidden = hidden or {}
@@ -322,7 +327,8 @@ def events_for_today(
         if event.reviewed_at is None:
             if (cadence.EVENT, None, event.pk) not in hidden:
                 coming.append(event_item(event, today=today))
-        elif event.open_follow_ups:
+        elif waiting.get(event.pk):
+            event.open_follow_ups = waiting[event.pk]
             after.append(TodayItem(cadence.EVENT, event.date, False, event=event))
     return coming, after[::-1]
 
@@ -348,9 +354,12 @@ def today_list(
     follow-ups and keep-in-touch items, the longest waiting first. Six queries,
     whatever the number of contacts."""
     hidden = hidden_keys(owner=owner, today=today)
-    # All open follow-ups, snoozed ones too: there are only as many as people met in the
-    # last 30 days, and keep in touch must leave them all out.
-    opened, overflow = follow_ups(owner=owner, today=today, limit=FOLLOW_UPS_AT_MOST)
+    # All open follow-ups, snoozed ones too, and tomorrow's (for the reviewed events'
+    # counts): there are only as many as people met in the last 30 days, and keep in
+    # touch must leave today's all out.
+    opened, overflow = follow_ups(owner=owner, today=today, ahead=1, limit=FOLLOW_UPS_AT_MOST)
+    waiting = Counter(i.contact.event_id for i in opened if i.contact.event_id)
+    opened = [i for i in opened if i.due <= today]
     following = None if overflow else {item.contact.pk for item in opened}
     visible = [i for i in opened if (i.type, i.contact.pk, None) not in hidden]
     follow, more_follow = visible[:limit], len(visible) > limit or overflow
@@ -363,7 +372,7 @@ def today_list(
         for item in reconnects(owner=owner, today=today, prefs=prefs, hidden=hidden)
         if item.contact.pk not in shown
     ]
-    events, after = events_for_today(owner=owner, today=today, hidden=hidden)
+    events, after = events_for_today(owner=owner, today=today, waiting=waiting, hidden=hidden)
     more = {cadence.FOLLOW_UP} if more_follow else set()
     if more_keep:
         more.add(cadence.KEEP_IN_TOUCH)

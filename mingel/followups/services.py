@@ -233,12 +233,15 @@ def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -
     import, an edit; see expressions.data_stamp), free places are filled, never more than
     the weekly number in all; a pick already made stays, done or not, so marking a
     reconnect sent does not bring another one the same week. Nothing is read or written
-    when neither the week nor the contacts changed."""
+    when neither the week nor the contacts changed, and the contacts are not even looked
+    at once the week's picks are all made (expressions.PICKS_FULL)."""
     week = cadence.week_start(today)
-    stamp = selectors.data_stamp_of(prefs)
-    if prefs.reconnect_week == week and prefs.reconnect_stamp == stamp:
-        return
     same_week = prefs.reconnect_week == week
+    if same_week and prefs.reconnect_stamp == expressions.PICKS_FULL:
+        return
+    stamp = selectors.data_stamp_of(prefs)
+    if same_week and prefs.reconnect_stamp == stamp:
+        return
     kept = []
     if same_week:
         kept = list(
@@ -259,6 +262,8 @@ def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -
             exclude=kept,
         )
         picks = cadence.reconnect_picks(candidates, interests=interests, limit=room)
+    if len(kept) + len(picks) >= prefs.reconnects_per_week:
+        stamp = expressions.PICKS_FULL
     with transaction.atomic():
         # Claimed with a filtered update, so two requests at once do not both add picks.
         claimed = ReminderSettings.objects.filter(
@@ -275,9 +280,20 @@ def reconnect_picks_refresh(*, owner, prefs: ReminderSettings, today: dt.date) -
         )
 
 
+def onboarding_finish_if_done(*, user, prefs: ReminderSettings) -> None:
+    """Once every step of the first-run guide is done or skipped, the guide is finished
+    for good, as if dismissed: it does not come back if data is deleted later, and its
+    facts are not read again."""
+    if prefs.onboarding_dismissed:
+        return
+    if not selectors.onboarding_steps(user=user, prefs=prefs):
+        onboarding_dismiss(prefs=prefs)
+
+
 def today_prepare(*, owner, today: dt.date) -> ReminderSettings:
-    """Everything the today list needs written before it is read: the settings row and
-    the week's reconnect picks."""
+    """Everything the today list needs written before it is read: the settings row, the
+    week's reconnect picks, the first-run guide finished once done."""
     prefs = reminder_settings_get(user=owner)
     reconnect_picks_refresh(owner=owner, prefs=prefs, today=today)
+    onboarding_finish_if_done(user=owner, prefs=prefs)
     return prefs

@@ -131,3 +131,15 @@ def test_a_visit_with_nothing_changed_picks_nothing_anew(
     # reconnects, events: the same as before picks followed the data.
     with django_assert_num_queries(9):
         alice_client.get("/today/")
+
+
+def test_once_the_week_is_full_the_contacts_are_not_looked_at_again(alice_client, alice):
+    for n in range(3):
+        old_friend(alice, f"Old Friend {n}")
+    alice_client.get("/today/")
+    prefs = ReminderSettings.objects.get(user=alice)
+    assert prefs.reconnect_stamp == "full"
+    old_friend(alice, "Newly Added")
+    section = reconnects(alice_client.get("/today/").text)
+    assert section.count('class="card today-item') == 3
+    assert "Newly Added" not in section

@@ -126,3 +126,16 @@ def test_a_fresh_user_page_stays_at_nine_queries(alice_client, django_assert_num
     alice_client.get("/today/")
     with django_assert_num_queries(9):
         alice_client.get("/today/")
+
+
+def test_once_every_step_is_done_the_guide_is_over_for_good(alice_client, alice):
+    from mingel.followups.models import ReminderSettings
+
+    alice.interests = "Rust"
+    alice.save()
+    anna = contacts.contact_create(owner=alice, name="Anna")
+    contacts.interaction_create(contact=anna, kind="call", date=dt.date.today())
+    alice_client.get("/today/")
+    assert ReminderSettings.objects.get(user=alice).onboarding_dismissed
+    contacts.contact_delete(contact=anna)
+    assert guide(alice_client.get("/today/").text) == ""
