@@ -100,7 +100,7 @@ def test_it_turns_a_messy_note_into_a_draft_that_keeps_edits(page, transactional
     expect(page.locator("#id_body")).to_have_value(edited)
     screenshot(page, f"compose-undo-{page.viewport_size['width']}")
     # The restored text is the user's own: the language switch asks too.
-    page.get_by_role("button", name="Message in Swedish").click()
+    page.get_by_role("button", name="Svenska", exact=True).click()
     expect(page.locator("#confirm-switch")).to_be_visible()
     expect(page.locator("#id_body")).to_have_value(edited)
 
@@ -120,7 +120,7 @@ def test_without_javascript_an_edit_is_kept_by_a_confirm_step(browser, live_serv
         body = page.locator("#id_body")
         assert "hur du fick ditt första jobb" in body.input_value()
         body.fill("Hej Maja! Tack för pratet om ditt första jobb.")
-        page.get_by_role("button", name="Meddelande på engelska").click()
+        page.get_by_role("button", name="English", exact=True).click()
         expect(page.locator("#confirm-switch")).to_be_visible()
         page.get_by_role("button", name="Behåll min text").click()
         expect(page.locator("#id_body")).to_have_value(

@@ -47,7 +47,7 @@ TEXTS = {
     "sv": {
         "guide": "Kom igång: tre små steg",
         "done": "Klart",
-        "reconnect": "Återknyt",
+        "reconnect": "Hör av dig igen",
         "write_reconnect": "Skriv ett mejl och återknyt kontakten",
         "save_person": "Spara person",
         "after": "1 person du träffade där väntar fortfarande på att du hör av dig.",
