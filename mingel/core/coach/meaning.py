@@ -5,7 +5,7 @@ of one sentence:
 
 - `talk|speak|hear`: a word whose lemma or written form is one of these, so "talk" matches
   "talked", "talking" and "hadn't talked"; `apolog*` any word starting so, `*nätverk` any
-  word ending so;
+  word ending so; `#` any number written in digits ("6 years");
 - `~` skips up to three words, `~5` up to five ("sorry ~ bother" matches "sorry to bother"
   and "sorry for bothering").
 
@@ -15,6 +15,7 @@ so a marker can say `not talk ~ while`. A word is its lemma as simplemma gives i
 need you to", "not urgent", "ingen brådska"), for rules where that reverses the meaning.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +25,7 @@ from mingel.core.coach.lemmas import table
 from mingel.core.coach.lexicon import lexicon
 from mingel.core.coach.text import Token
 
-SENTENCE_BREAK = frozenset(".!?…\n;")
+SENTENCE_BREAK_RE = re.compile(r"[.!?…\n;]")
 DEFAULT_GAP = 3
 NEGATION_WINDOW = 3
 NEGATORS = {
@@ -69,30 +70,39 @@ def open_contraction(form: str) -> list[tuple[str, str]]:
     return [(form, form)]
 
 
+_new = tuple.__new__
+
+
 def words(text: str, tokens: Iterable[Token], lang: str) -> list[Word]:
     """The message's words with their lemmas and sentence numbers, lemmatised once."""
     lemmas = table(lang)
     out: list[Word] = []
     sentence = 0
-    previous_end = 0
-    for tok in tokens:
-        if not SENTENCE_BREAK.isdisjoint(text[previous_end : tok.start]):
+    # Where sentences break, walked alongside the tokens.
+    breaks = [m.start() for m in SENTENCE_BREAK_RE.finditer(text)]
+    breaks.append(len(text))  # a sentinel: no token starts after the end
+    b = 0
+    get = lemmas.get
+    append = out.append
+    for _, form, start, end in tokens:
+        if breaks[b] < start:
             sentence += 1
-        previous_end = tok.end
-        form = tok.lower
-        if "-" in form or "'" in form:
-            offset = tok.start
-            for part in form.split("-"):
-                if not part:
-                    offset += 1
-                    continue
-                pieces = open_contraction(part) if "'" in part and lang == "en" else [(part, part)]
-                for piece, lemma in pieces:
-                    lemma = lemmas.get(lemma, lemma)
-                    out.append(Word(piece, lemma, offset, offset + len(part), sentence))
-                offset += len(part) + 1
+            while breaks[b] < start:
+                b += 1
+        if "-" not in form and "'" not in form:
+            lemma = "#" if form.isdigit() else get(form, form)
+            append(_new(Word, (form, lemma, start, end, sentence)))
             continue
-        out.append(Word(form, lemmas.get(form, form), tok.start, tok.end, sentence))
+        offset = start
+        for part in form.split("-"):
+            if not part:
+                offset += 1
+                continue
+            pieces = open_contraction(part) if "'" in part and lang == "en" else [(part, part)]
+            for piece, lemma in pieces:
+                lemma = lemmas.get(lemma, lemma)
+                out.append(Word(piece, lemma, offset, offset + len(part), sentence))
+            offset += len(part) + 1
     return out
 
 
@@ -102,6 +112,7 @@ class Element:
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
     gap: int = -1  # >= 0: skip up to this many words
+    plain: bool = True  # only exact words, no wildcards
 
     def accepts(self, word: Word) -> bool:
         if word.lemma in self.exact or word.form in self.exact:
@@ -114,7 +125,7 @@ class Element:
 
 def parse_element(text: str) -> Element:
     if text.startswith("~"):
-        return Element(frozenset(), (), (), int(text[1:] or DEFAULT_GAP))
+        return Element(frozenset(), (), (), int(text[1:] or DEFAULT_GAP), False)
     exact, prefixes, suffixes = set(), [], []
     for alt in text.split("|"):
         if alt.endswith("*"):
@@ -123,64 +134,166 @@ def parse_element(text: str) -> Element:
             suffixes.append(alt[1:])
         else:
             exact.add(alt)
-    return Element(frozenset(exact), tuple(prefixes), tuple(suffixes))
+    return Element(
+        frozenset(exact), tuple(prefixes), tuple(suffixes), plain=not (prefixes or suffixes)
+    )
 
 
-class Matcher:
-    """A list of meaning markers, indexed by the words their first element accepts."""
+Pattern = tuple[Element, ...]
+Entry = tuple[str, Pattern, tuple[frozenset[str], ...], int]
+Match = tuple[int, int, int]  # (first word index, start, end)
 
-    def __init__(self, entries: list[str]):
-        self.by_word: dict[str, list[tuple[Element, ...]]] = {}
-        self.open: list[tuple[Element, ...]] = []  # first element with a wildcard
-        for entry in entries:
-            pattern = tuple(parse_element(e) for e in entry.split())
-            first = pattern[0]
-            if first.prefixes or first.suffixes or first.gap >= 0:
-                self.open.append(pattern)
-            else:
+
+class Index:
+    """Every meaning list of a language, indexed by the words (or the first letter of
+    the word beginnings) their first element accepts, so that one pass over a message's
+    words finds the matches of all lists."""
+
+    def __init__(self, lists: dict[str, list[str]]):
+        # Each entry: (list name, pattern, the word sets of its plain elements).
+        self.by_word: dict[str, list[Entry]] = {}
+        # first letter -> (beginning, entry)
+        self.by_prefix: dict[str, list[tuple[str, Entry]]] = {}
+        self.by_suffix: list[tuple[str, Entry]] = []
+        count = 0
+        for name, entries in lists.items():
+            for text in entries:
+                pattern = tuple(parse_element(e) for e in text.split())
+                first = pattern[0]
+                if first.gap >= 0:
+                    raise ValueError(f"meaning marker {text!r} starts with a gap")
+                # The word sets of the plain elements after the first (which matched).
+                required = tuple(e.exact for e in pattern[1:] if e.exact and e.plain)
+                entry = (name, pattern, required, count)
+                count += 1
                 for w in first.exact:
-                    self.by_word.setdefault(w, []).append(pattern)
+                    self.by_word.setdefault(w, []).append(entry)
+                for prefix in first.prefixes:
+                    self.by_prefix.setdefault(prefix[:1], []).append((prefix, entry))
+                for suffix in first.suffixes:
+                    self.by_suffix.append((suffix, entry))
+        self.starts = frozenset(self.by_word)
+        self.letters = frozenset(self.by_prefix)
 
-    def find(self, ws: list[Word]) -> list[tuple[int, int, int]]:
-        """(first word index, start, end) of each match; overlapping matches collapse
-        to the first."""
-        found = []
-        after = -1
-        for i, word in enumerate(ws):
-            if i <= after:
+    def find_all(self, ws: list[Word]) -> dict[str, list[Match]]:
+        """The matches of every list, by list name. In one list, a match that overlaps
+        an earlier one is dropped.
+
+        Works from the message's vocabulary rather than word by word: only the markers
+        whose first word occurs are tried, each once, at the places that word occurs,
+        and only when every other plain word of the marker occurs somewhere too."""
+        positions: dict[str, list[int]] = {}
+        for i, w in enumerate(ws):
+            positions.setdefault(w.form, []).append(i)
+            if w.lemma != w.form:
+                positions.setdefault(w.lemma, []).append(i)
+        # The words of a sentence, built when first asked for: a marker matches within
+        # one sentence, so all its plain words must be in the sentence where it starts.
+        sentences: dict[int, set[str]] = {}
+
+        def sentence_words(sentence: int, i: int) -> set[str]:
+            seen = sentences.get(sentence)
+            if seen is None:
+                seen = sentences[sentence] = set()
+                j = i
+                while j >= 0 and ws[j].sentence == sentence:
+                    j -= 1
+                for w in ws[j + 1 :]:
+                    if w.sentence != sentence:
+                        break
+                    seen.add(w.form)
+                    seen.add(w.lemma)
+            return seen
+
+        vocabulary = set(positions)
+        tries: list[tuple[list[int], Entry]] = []
+        for key in self.starts.intersection(vocabulary):
+            at = positions[key]
+            tries.extend((at, entry) for entry in self.by_word[key])
+        for letter in self.letters.intersection(w[:1] for w in vocabulary):
+            for prefix, entry in self.by_prefix[letter]:
+                at = sorted({i for w in vocabulary if w.startswith(prefix) for i in positions[w]})
+                tries.append((at, entry))
+        for suffix, entry in self.by_suffix:
+            at = sorted({i for w in vocabulary if w.endswith(suffix) for i in positions[w]})
+            if at:
+                tries.append((at, entry))
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for at, (name, pattern, required, _) in tries:
+            if not possible(required, vocabulary):
                 continue
-            candidates = self.by_word.get(word.lemma, [])
-            if word.form != word.lemma:
-                candidates = candidates + self.by_word.get(word.form, [])
-            if self.open:
-                candidates = candidates + self.open
-            for pattern in candidates:
-                end = match(pattern, 0, ws, i, word.sentence)
+            checked: dict[int, bool] = {}
+            for i in at:
+                sentence = ws[i].sentence
+                ok = checked.get(sentence)
+                if ok is None:
+                    ok = checked[sentence] = possible(required, sentence_words(sentence, i))
+                if not ok:
+                    continue
+                end = match(pattern, 0, ws, i, sentence)
                 if end is not None:
-                    found.append((i, word.start, ws[end].end))
+                    hits.setdefault(name, []).append((i, end))
+        found: dict[str, list[Match]] = {}
+        for name, spans in hits.items():
+            kept: list[Match] = []
+            after = -1
+            for i, end in sorted(spans):
+                if i > after:
+                    kept.append((i, ws[i].start, ws[end].end))
                     after = end
-                    break
+            found[name] = kept
         return found
 
 
-def match(
-    pattern: tuple[Element, ...], p: int, ws: list[Word], i: int, sentence: int
-) -> int | None:
+def possible(required: tuple[frozenset[str], ...], vocabulary: set[str]) -> bool:
+    """Whether each word set has a word in the vocabulary (a loop: all() with a generator
+    costs twice as much, and this runs for every candidate marker)."""
+    for needed in required:  # noqa: SIM110
+        if needed.isdisjoint(vocabulary):
+            return False
+    return True
+
+
+class Matcher:
+    """One list of meaning markers on its own (for tests and tools)."""
+
+    def __init__(self, entries: list[str]):
+        self.index = Index({"": entries})
+
+    def find(self, ws: list[Word]) -> list[Match]:
+        return self.index.find_all(ws).get("", [])
+
+
+def match(pattern: Pattern, p: int, ws: list[Word], i: int, sentence: int) -> int | None:
     """The index of the last word of a match of pattern[p:] starting at word i, or None."""
-    element = pattern[p]
-    last = p == len(pattern) - 1
-    if element.gap >= 0:
-        for skip in range(element.gap + 1):
-            j = i + skip
-            if j >= len(ws) or ws[j].sentence != sentence:
-                return None
-            end = match(pattern, p + 1, ws, j, sentence) if not last else j - 1
-            if end is not None:
-                return end
-        return None
-    if i >= len(ws) or ws[i].sentence != sentence or not element.accepts(ws[i]):
-        return None
-    return i if last else match(pattern, p + 1, ws, i + 1, sentence)
+    n = len(ws)
+    last = len(pattern) - 1
+    while True:
+        element = pattern[p]
+        if element.gap >= 0:
+            if p == last:
+                return i - 1
+            for j in range(i, min(i + element.gap + 1, n)):
+                if ws[j].sentence != sentence:
+                    return None
+                end = match(pattern, p + 1, ws, j, sentence)
+                if end is not None:
+                    return end
+            return None
+        if i >= n:
+            return None
+        word = ws[i]
+        if word.sentence != sentence:
+            return None
+        exact = element.exact
+        if not (word.lemma in exact or word.form in exact) and (
+            element.plain or not element.accepts(word)
+        ):
+            return None
+        if p == last:
+            return i
+        p += 1
+        i += 1
 
 
 def negated(
@@ -208,7 +321,21 @@ def word_at(ws: list[Word], offset: int) -> int:
     return min(lo, len(ws) - 1)
 
 
+# Lists only the rules of one kind read; the others are read for every kind. "subject"
+# is what a reconnect email's subject line is checked for.
+KIND_LISTS = {
+    "thanks": frozenset({"thanks"}),
+    "reconnect": frozenset({"silence", "silence_subject", "update", "out", "offer"}),
+    "subject": frozenset({"silence", "silence_subject"}),
+}
+SPECIFIC = frozenset().union(*KIND_LISTS.values())
+
+
 @cache
-def matcher(lang: str, name: str) -> Matcher:
-    """The compiled meaning markers of a list; an unknown list matches nothing."""
-    return Matcher(lexicon(lang).meaning_entries.get(name, []))
+def index(lang: str, kind: str) -> Index:
+    """The compiled meaning markers of a language that a kind of message needs."""
+    own = KIND_LISTS.get(kind, frozenset())
+    lists = lexicon(lang).meaning_entries
+    if kind == "subject":
+        return Index({name: lists[name] for name in own if name in lists})
+    return Index({n: e for n, e in lists.items() if n not in SPECIFIC or n in own})

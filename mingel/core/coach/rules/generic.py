@@ -21,6 +21,7 @@ MIN_PART = 4
 MIN_PREFIX = {"sv": 4, "en": 5}
 MIN_INFIX = 7
 MIN_STOCK_LINES = 2
+OTHER_LANGUAGE_HINTS = ("network", "nätverk", "linkedin", "invitation", "inbjudan")
 GREETINGS = frozenset(
     [
         "hi",
@@ -120,6 +121,8 @@ def boilerplate(msg: Message) -> list[Span]:
     spans = msg.lex.find("boilerplate", msg.norm) or msg.meaning("boilerplate")
     if spans:
         return spans
+    if not any(word in msg.norm for word in OTHER_LANGUAGE_HINTS):
+        return []  # no default invitation of either language without these words
     other = lexicon("en" if msg.lang == "sv" else "sv")
     return other.find("boilerplate", msg.norm)
 

@@ -22,17 +22,41 @@ SAID_RE = re.compile(
 LABEL_RE = re.compile(
     r"(?im)^[ \t]*(?:notes?|todo|anteckning(?:ar)?|kom ihåg|att göra|follow[- ]up|uppföljning)\s*:"
 )
-CAPS_RUN_RE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ]{2,}[!.,]?\s+){2,}[A-ZÅÄÖ]{2,}(?![\w-])")
-CAPS_WORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{4,}(?![\w-])")
-MIN_BULLETS = 1
+TWO_CAPITALS_RE = re.compile(r"[A-ZÅÄÖ]{2}")
+MIN_RUN = 3  # words in capitals in a row
+MIN_SHOUTED = 4  # letters of a common word in capitals
+
+
+def shouting(msg: Message) -> list[Span]:
+    """Runs of three or more words in capitals, and common words in capitals."""
+    stop = all_stopwords()
+    spans = []
+    run: list = []
+    for tok in [*msg.tokens, None]:
+        if tok is not None and len(tok.text) >= 2 and tok.text.isupper():
+            if len(tok.text) >= MIN_SHOUTED and tok.lower in stop:
+                spans.append((tok.start, tok.end))
+            run.append(tok)
+            continue
+        if len(run) >= MIN_RUN:
+            spans.append((run[0].start, run[-1].end))
+        run = []
+    return spans
 
 
 def find(msg: Message) -> list[Span]:
-    spans = [m.span() for m in BULLET_RE.finditer(msg.text)]
-    for regex in (ARROW_RE, SAID_RE, LABEL_RE, CAPS_RUN_RE):
-        spans.extend(m.span() for m in regex.finditer(msg.text))
-    stop = all_stopwords()
-    spans.extend(m.span() for m in CAPS_WORD_RE.finditer(msg.text) if m.group().lower() in stop)
+    text = msg.text
+    spans = []
+    # Cheap tests first: most messages have no bullet, arrow, colon or capitals run.
+    if "\n" in text or text.lstrip()[:1] in "-*•–0123456789":
+        spans.extend(m.span() for m in BULLET_RE.finditer(text))
+    if ">" in text or "→" in text:
+        spans.extend(m.span() for m in ARROW_RE.finditer(text))
+    if ":" in text:
+        spans.extend(m.span() for m in SAID_RE.finditer(text))
+        spans.extend(m.span() for m in LABEL_RE.finditer(text))
+    if TWO_CAPITALS_RE.search(text):
+        spans.extend(shouting(msg))
     ws = msg.words
     for i, start, end in msg.meaning_matches("note_lead"):
         if i == 0 or ws[i - 1].sentence != ws[i].sentence:  # a sentence begins with it
