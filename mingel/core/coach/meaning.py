@@ -5,7 +5,8 @@ of one sentence:
 
 - `talk|speak|hear`: a word whose lemma or written form is one of these, so "talk" matches
   "talked", "talking" and "hadn't talked"; `apolog*` any word starting so, `*nätverk` any
-  word ending so; `#` any number written in digits ("6 years");
+  word ending so; `=introduce` only that form (not "introducing"); `#` any number
+  written in digits ("6 years");
 - `~` skips up to three words, `~5` up to five ("sorry ~ bother" matches "sorry to bother"
   and "sorry for bothering").
 
@@ -39,7 +40,14 @@ NOT_BASES = {
     "have": "have", "has": "have", "had": "have", "must": "must", "need": "need", "ai": "be",
     "sha": "shall", "might": "might",
 }  # fmt: skip
-CLITICS = {"m": "be", "re": "be", "ve": "have", "ll": "will", "d": "would"}
+# The clitic as the word it stands for, and that word's lemma.
+CLITICS = {
+    "m": ("am", "be"),
+    "re": ("are", "be"),
+    "ve": ("have", "have"),
+    "ll": ("will", "will"),
+    "d": ("would", "would"),
+}
 IS_BEFORE = frozenset(
     {"it", "that", "he", "she", "there", "what", "here", "who", "where", "how", "this"}
 )
@@ -60,7 +68,7 @@ def open_contraction(form: str) -> list[tuple[str, str]]:
         verb = base[:-1]
         return [(verb, NOT_BASES.get(verb, verb)), ("not", "not")]
     if rest in CLITICS:
-        return [(base, base), (rest, CLITICS[rest])]
+        return [(base, base), CLITICS[rest]]
     if rest == "s":
         if base in IS_BEFORE:
             return [(base, base), ("is", "be")]
@@ -113,9 +121,10 @@ class Element:
     suffixes: tuple[str, ...]
     gap: int = -1  # >= 0: skip up to this many words
     plain: bool = True  # only exact words, no wildcards
+    forms: frozenset[str] = frozenset()  # words that match only as written ("=introduce")
 
     def accepts(self, word: Word) -> bool:
-        if word.lemma in self.exact or word.form in self.exact:
+        if word.lemma in self.exact or word.form in self.exact or word.form in self.forms:
             return True
         for p in self.prefixes:
             if word.form.startswith(p) or word.lemma.startswith(p):
@@ -126,16 +135,22 @@ class Element:
 def parse_element(text: str) -> Element:
     if text.startswith("~"):
         return Element(frozenset(), (), (), int(text[1:] or DEFAULT_GAP), False)
-    exact, prefixes, suffixes = set(), [], []
+    exact, prefixes, suffixes, forms = set(), [], [], set()
     for alt in text.split("|"):
-        if alt.endswith("*"):
+        if alt.startswith("="):
+            forms.add(alt[1:])
+        elif alt.endswith("*"):
             prefixes.append(alt[:-1])
         elif alt.startswith("*"):
             suffixes.append(alt[1:])
         else:
             exact.add(alt)
     return Element(
-        frozenset(exact), tuple(prefixes), tuple(suffixes), plain=not (prefixes or suffixes)
+        frozenset(exact),
+        tuple(prefixes),
+        tuple(suffixes),
+        plain=not (prefixes or suffixes),
+        forms=frozenset(forms),
     )
 
 
@@ -163,10 +178,10 @@ class Index:
                 if first.gap >= 0:
                     raise ValueError(f"meaning marker {text!r} starts with a gap")
                 # The word sets of the plain elements after the first (which matched).
-                required = tuple(e.exact for e in pattern[1:] if e.exact and e.plain)
+                required = tuple(e.exact | e.forms for e in pattern[1:] if e.plain and e.gap < 0)
                 entry = (name, pattern, required, count)
                 count += 1
-                for w in first.exact:
+                for w in first.exact | first.forms:
                     self.by_word.setdefault(w, []).append(entry)
                 for prefix in first.prefixes:
                     self.by_prefix.setdefault(prefix[:1], []).append((prefix, entry))
@@ -286,7 +301,7 @@ def match(pattern: Pattern, p: int, ws: list[Word], i: int, sentence: int) -> in
         if word.sentence != sentence:
             return None
         exact = element.exact
-        if not (word.lemma in exact or word.form in exact) and (
+        if not (word.lemma in exact or word.form in exact or word.form in element.forms) and (
             element.plain or not element.accepts(word)
         ):
             return None

@@ -59,7 +59,10 @@ def find(msg: Message) -> list[Span]:
         spans.extend(shouting(msg))
     ws = msg.words
     for i, start, end in msg.meaning_matches("note_lead"):
-        if i == 0 or ws[i - 1].sentence != ws[i].sentence:  # a sentence begins with it
+        # A lead-in that begins a sentence, or one set off as a label ("Hi Elin,
+        # Talked about: ..."), not a verb inside a sentence ("we talked about").
+        begins = i == 0 or ws[i - 1].sentence != ws[i].sentence
+        if begins or text[start].isupper() or text[end : end + 1] == ":":
             spans.append((start, end))
     return sorted(set(spans))
 
@@ -78,6 +81,7 @@ RULE = Rule(
             "Hi Sam, great chat.\n- Kafka lag\n- hiring in spring",
             "Hi Sam, she said: call after summer -> follow up in August",
             "Hi Sam, THANK YOU SO MUCH for the chat!",
+            "Hi Sam, Talked about: mentoring, the study visit. Would be good to connect.",
             lang="en",
         ),
         *passes(
