@@ -160,50 +160,62 @@ Match = tuple[int, int, int]  # (first word index, start, end)
 
 
 class Index:
-    """Every meaning list of a language, indexed by the words (or the first letter of
-    the word beginnings) their first element accepts, so that one pass over a message's
-    words finds the matches of all lists."""
+    """Every meaning list of a language, indexed by each marker's most telling word set
+    (its anchor: "refer" rather than "can", "ursäkt" rather than "jag"), so that a
+    message's vocabulary picks the few markers worth trying with a set intersection."""
 
-    def __init__(self, lists: dict[str, list[str]]):
-        # Each entry: (list name, pattern, the word sets of its plain elements).
-        self.by_word: dict[str, list[Entry]] = {}
-        # first letter -> (beginning, entry)
-        self.by_prefix: dict[str, list[tuple[str, Entry]]] = {}
-        self.by_suffix: list[tuple[str, Entry]] = []
+    def __init__(self, lists: dict[str, list[str]], common: frozenset[str] = frozenset()):
+        self.by_anchor: dict[str, list[Entry]] = {}
+        self.unanchored: list[Entry] = []  # markers of wildcards only
         count = 0
         for name, entries in lists.items():
             for text in entries:
                 pattern = tuple(parse_element(e) for e in text.split())
-                first = pattern[0]
-                if first.gap >= 0:
+                if pattern[0].gap >= 0:
                     raise ValueError(f"meaning marker {text!r} starts with a gap")
-                # The word sets of the plain elements after the first (which matched).
-                required = tuple(e.exact | e.forms for e in pattern[1:] if e.plain and e.gap < 0)
+                # The word sets of the plain elements: all must occur in the sentence.
+                required = tuple(e.exact | e.forms for e in pattern if e.plain and e.gap < 0)
                 entry = (name, pattern, required, count)
                 count += 1
-                for w in first.exact | first.forms:
-                    self.by_word.setdefault(w, []).append(entry)
-                for prefix in first.prefixes:
-                    self.by_prefix.setdefault(prefix[:1], []).append((prefix, entry))
-                for suffix in first.suffixes:
-                    self.by_suffix.append((suffix, entry))
-        self.starts = frozenset(self.by_word)
-        self.letters = frozenset(self.by_prefix)
+                if not required:
+                    self.unanchored.append(entry)
+                    continue
+                anchor = min(required, key=lambda words: commonness(words, common))
+                for w in anchor:
+                    self.by_anchor.setdefault(w, []).append(entry)
+        self.anchors = frozenset(self.by_anchor)
 
     def find_all(self, ws: list[Word]) -> dict[str, list[Match]]:
         """The matches of every list, by list name. In one list, a match that overlaps
         an earlier one is dropped.
 
         Works from the message's vocabulary rather than word by word: only the markers
-        whose first word occurs are tried, each once, at the places that word occurs,
-        and only when every other plain word of the marker occurs somewhere too."""
+        whose anchor occurs are considered, only those whose plain words all occur in
+        one sentence are tried, and only where their first word is."""
+        vocabulary = {w.form for w in ws}
+        vocabulary.update([w.lemma for w in ws])
+        considered: set[int] = set()
+        entries: list[Entry] = []
+        for key in self.anchors.intersection(vocabulary):
+            for entry in self.by_anchor[key]:
+                if entry[3] not in considered:
+                    considered.add(entry[3])
+                    if possible(entry[2], vocabulary):
+                        entries.append(entry)
+        entries.extend(self.unanchored)
+        if not entries:
+            return {}
+        # Where the first words of the markers left occur, in one pass.
+        firsts: set[str] = set()
+        for _, pattern, _, _ in entries:
+            firsts.update(pattern[0].exact, pattern[0].forms)
         positions: dict[str, list[int]] = {}
         for i, w in enumerate(ws):
-            positions.setdefault(w.form, []).append(i)
-            if w.lemma != w.form:
+            if w.form in firsts:
+                positions.setdefault(w.form, []).append(i)
+            if w.lemma in firsts and w.lemma != w.form:
                 positions.setdefault(w.lemma, []).append(i)
-        # The words of a sentence, built when first asked for: a marker matches within
-        # one sentence, so all its plain words must be in the sentence where it starts.
+        # The words of a sentence, built when first asked for.
         sentences: dict[int, set[str]] = {}
 
         def sentence_words(sentence: int, i: int) -> set[str]:
@@ -220,23 +232,18 @@ class Index:
                     seen.add(w.lemma)
             return seen
 
-        vocabulary = set(positions)
-        tries: list[tuple[list[int], Entry]] = []
-        for key in self.starts.intersection(vocabulary):
-            at = positions[key]
-            tries.extend((at, entry) for entry in self.by_word[key])
-        for letter in self.letters.intersection(w[:1] for w in vocabulary):
-            for prefix, entry in self.by_prefix[letter]:
-                at = sorted({i for w in vocabulary if w.startswith(prefix) for i in positions[w]})
-                tries.append((at, entry))
-        for suffix, entry in self.by_suffix:
-            at = sorted({i for w in vocabulary if w.endswith(suffix) for i in positions[w]})
-            if at:
-                tries.append((at, entry))
         hits: dict[str, list[tuple[int, int]]] = {}
-        for at, (name, pattern, required, _) in tries:
-            if not possible(required, vocabulary):
-                continue
+        for name, pattern, required, _ in entries:
+            first = pattern[0]
+            if first.plain:
+                keys = (first.exact | first.forms) & vocabulary
+                at = (
+                    positions[next(iter(keys))]
+                    if len(keys) == 1
+                    else sorted({i for k in keys for i in positions[k]})
+                )
+            else:
+                at = [i for i, w in enumerate(ws) if first.accepts(w)]
             checked: dict[int, bool] = {}
             for i in at:
                 sentence = ws[i].sentence
@@ -258,6 +265,11 @@ class Index:
                     after = end
             found[name] = kept
         return found
+
+
+def commonness(words: frozenset[str], common: frozenset[str]) -> int:
+    """How often a word set can be expected in a message: common words weigh most."""
+    return sum(100 if w in common else 1 for w in words)
 
 
 def possible(required: tuple[frozenset[str], ...], vocabulary: set[str]) -> bool:
@@ -343,7 +355,10 @@ KIND_LISTS = {
     "reconnect": frozenset({"silence", "silence_subject", "update", "out", "offer"}),
     "subject": frozenset({"silence", "silence_subject"}),
 }
-SPECIFIC = frozenset().union(*KIND_LISTS.values())
+# Lists only asked for now and then (a pronoun to explain, a demand to excuse): each is
+# matched on its own, when a rule asks, instead of in every message's pass.
+ON_DEMAND = frozenset({"person", "offer_condition"})
+SPECIFIC = frozenset().union(*KIND_LISTS.values()) | ON_DEMAND
 
 
 @cache
@@ -351,6 +366,10 @@ def index(lang: str, kind: str) -> Index:
     """The compiled meaning markers of a language that a kind of message needs."""
     own = KIND_LISTS.get(kind, frozenset())
     lists = lexicon(lang).meaning_entries
+    lex = lexicon(lang)
+    common = lex.stopwords | lex.first_person | lex.second_person
+    if kind in ON_DEMAND:
+        return Index({kind: lists.get(kind, [])}, common)
     if kind == "subject":
-        return Index({name: lists[name] for name in own if name in lists})
-    return Index({n: e for n, e in lists.items() if n not in SPECIFIC or n in own})
+        return Index({name: lists[name] for name in own if name in lists}, common)
+    return Index({n: e for n, e in lists.items() if n not in SPECIFIC or n in own}, common)

@@ -5,7 +5,7 @@ from functools import cached_property
 from typing import Literal
 
 from mingel.core.coach.lexicon import Lexicon, lexicon
-from mingel.core.coach.meaning import Match, Word, index, negated, word_at, words
+from mingel.core.coach.meaning import ON_DEMAND, Match, Word, index, negated, word_at, words
 from mingel.core.coach.text import Token, normalise, tokens
 
 KINDS = ("connect", "thanks", "reconnect")
@@ -63,8 +63,18 @@ class Message:
         ws = self.subject_words
         return index(self.lang, "subject").find_all(ws) if ws else {}
 
+    @cached_property
+    def on_demand_found(self) -> dict[str, list[Match]]:
+        return {}
+
     def meaning_matches(self, name: str, *, subject: bool = False) -> list[Match]:
         """(first word index, start, end) of each meaning marker of a list that matches."""
+        if name in ON_DEMAND and not subject:
+            found = self.on_demand_found
+            if name not in found:
+                ws = self.words
+                found[name] = index(self.lang, name).find_all(ws).get(name, []) if ws else []
+            return found[name]
         found = self.subject_meaning_found if subject else self.meaning_found
         return found.get(name, [])
 
