@@ -155,7 +155,9 @@ def parse_element(text: str) -> Element:
 
 
 Pattern = tuple[Element, ...]
-Entry = tuple[str, Pattern, tuple[frozenset[str], ...], int]
+# (list name, pattern, the word sets of its plain elements, number, anchor word set, how
+# many words after the start the anchor can be)
+Entry = tuple[str, Pattern, tuple[frozenset[str], ...], int, frozenset[str] | None, int]
 Match = tuple[int, int, int]  # (first word index, start, end)
 
 
@@ -175,12 +177,19 @@ class Index:
                     raise ValueError(f"meaning marker {text!r} starts with a gap")
                 # The word sets of the plain elements: all must occur in the sentence.
                 required = tuple(e.exact | e.forms for e in pattern if e.plain and e.gap < 0)
-                entry = (name, pattern, required, count)
-                count += 1
                 if not required:
-                    self.unanchored.append(entry)
+                    self.unanchored.append((name, pattern, required, count, None, 0))
+                    count += 1
                     continue
-                anchor = min(required, key=lambda words: commonness(words, common))
+                k = min(
+                    (k for k, e in enumerate(pattern) if e.plain and e.gap < 0),
+                    key=lambda k: commonness(pattern[k].exact | pattern[k].forms, common),
+                )
+                anchor = pattern[k].exact | pattern[k].forms
+                # At most how many words the anchor can be after the marker's start.
+                reach = sum(e.gap if e.gap >= 0 else 1 for e in pattern[:k])
+                entry = (name, pattern, required, count, anchor, reach)
+                count += 1
                 for w in anchor:
                     self.by_anchor.setdefault(w, []).append(entry)
         self.anchors = frozenset(self.by_anchor)
@@ -190,8 +199,8 @@ class Index:
         an earlier one is dropped.
 
         Works from the message's vocabulary rather than word by word: only the markers
-        whose anchor occurs are considered, only those whose plain words all occur in
-        one sentence are tried, and only where their first word is."""
+        whose anchor occurs are considered, only those whose plain words all occur are
+        tried, and only where their first word is, close enough before the anchor."""
         vocabulary = {w.form for w in ws}
         vocabulary.update([w.lemma for w in ws])
         considered: set[int] = set()
@@ -205,35 +214,13 @@ class Index:
         entries.extend(self.unanchored)
         if not entries:
             return {}
-        # Where the first words of the markers left occur, in one pass.
-        firsts: set[str] = set()
-        for _, pattern, _, _ in entries:
-            firsts.update(pattern[0].exact, pattern[0].forms)
         positions: dict[str, list[int]] = {}
         for i, w in enumerate(ws):
-            if w.form in firsts:
-                positions.setdefault(w.form, []).append(i)
-            if w.lemma in firsts and w.lemma != w.form:
+            positions.setdefault(w.form, []).append(i)
+            if w.lemma != w.form:
                 positions.setdefault(w.lemma, []).append(i)
-        # The words of a sentence, built when first asked for.
-        sentences: dict[int, set[str]] = {}
-
-        def sentence_words(sentence: int, i: int) -> set[str]:
-            seen = sentences.get(sentence)
-            if seen is None:
-                seen = sentences[sentence] = set()
-                j = i
-                while j >= 0 and ws[j].sentence == sentence:
-                    j -= 1
-                for w in ws[j + 1 :]:
-                    if w.sentence != sentence:
-                        break
-                    seen.add(w.form)
-                    seen.add(w.lemma)
-            return seen
-
         hits: dict[str, list[tuple[int, int]]] = {}
-        for name, pattern, required, _ in entries:
+        for name, pattern, _, _, anchor, reach in entries:
             first = pattern[0]
             if first.plain:
                 keys = (first.exact | first.forms) & vocabulary
@@ -244,15 +231,12 @@ class Index:
                 )
             else:
                 at = [i for i, w in enumerate(ws) if first.accepts(w)]
-            checked: dict[int, bool] = {}
+            if reach:
+                # Only starts from which the anchor word is within reach.
+                near = {a for k in anchor & vocabulary for a in positions[k]}
+                at = [i for i in at if any(i < a <= i + reach for a in near)]
             for i in at:
-                sentence = ws[i].sentence
-                ok = checked.get(sentence)
-                if ok is None:
-                    ok = checked[sentence] = possible(required, sentence_words(sentence, i))
-                if not ok:
-                    continue
-                end = match(pattern, 0, ws, i, sentence)
+                end = match(pattern, 0, ws, i, ws[i].sentence)
                 if end is not None:
                     hits.setdefault(name, []).append((i, end))
         found: dict[str, list[Match]] = {}

@@ -22,7 +22,7 @@ SAID_RE = re.compile(
 LABEL_RE = re.compile(
     r"(?im)^[ \t]*(?:notes?|todo|anteckning(?:ar)?|kom ihåg|att göra|follow[- ]up|uppföljning)\s*:"
 )
-BULLET_MARKS = tuple(f"\n{space}{mark}" for space in ("", " ", "  ") for mark in "-*•–123456789")
+BULLET_START_RE = re.compile(r"(?:^|\n)[ \t]*[-*•–\d]")
 TWO_CAPITALS_RE = re.compile(r"[A-ZÅÄÖ]{2}")
 MIN_RUN = 3  # words in capitals in a row
 MIN_SHOUTED = 4  # letters of a common word in capitals
@@ -49,7 +49,7 @@ def find(msg: Message) -> list[Span]:
     text = msg.text
     spans = []
     # Cheap tests first: most messages have no bullet, arrow, colon or capitals run.
-    if any(mark in text for mark in BULLET_MARKS) or text.lstrip()[:1] in "-*•–0123456789":
+    if BULLET_START_RE.search(text):
         spans.extend(m.span() for m in BULLET_RE.finditer(text))
     if ">" in text or "→" in text:
         spans.extend(m.span() for m in ARROW_RE.finditer(text))
