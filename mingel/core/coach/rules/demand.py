@@ -15,8 +15,10 @@ find_markers = marker_rule("demand", "demand", negatable=True)
 
 def find(msg: Message) -> list[Span]:
     spans = find_markers(msg)
+    if not spans:
+        return spans
     conditions = msg.meaning_matches("offer_condition")
-    if not spans or not conditions:
+    if not conditions:
         return spans
     ws = msg.words
     offered = {ws[i].sentence: start for i, start, _ in conditions}
