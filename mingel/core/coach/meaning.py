@@ -194,15 +194,17 @@ class Index:
                     self.by_anchor.setdefault(w, []).append(entry)
         self.anchors = frozenset(self.by_anchor)
 
-    def find_all(self, ws: list[Word]) -> dict[str, list[Match]]:
+    def find_all(
+        self, ws: list[Word], vocabulary: set[str] | None = None
+    ) -> dict[str, list[Match]]:
         """The matches of every list, by list name. In one list, a match that overlaps
         an earlier one is dropped.
 
         Works from the message's vocabulary rather than word by word: only the markers
         whose anchor occurs are considered, only those whose plain words all occur are
         tried, and only where their first word is, close enough before the anchor."""
-        vocabulary = {w.form for w in ws}
-        vocabulary.update([w.lemma for w in ws])
+        if vocabulary is None:
+            vocabulary = vocabulary_of(ws)
         considered: set[int] = set()
         entries: list[Entry] = []
         for key in self.anchors.intersection(vocabulary):
@@ -214,10 +216,18 @@ class Index:
         entries.extend(self.unanchored)
         if not entries:
             return {}
+        # Where the first words and anchors of the markers left occur, in one pass.
+        wanted: set[str] = set()
+        for _, pattern, _, _, anchor, _ in entries:
+            wanted.update(pattern[0].exact, pattern[0].forms)
+            if anchor:
+                wanted.update(anchor)
+        wanted &= vocabulary
         positions: dict[str, list[int]] = {}
         for i, w in enumerate(ws):
-            positions.setdefault(w.form, []).append(i)
-            if w.lemma != w.form:
+            if w.form in wanted:
+                positions.setdefault(w.form, []).append(i)
+            if w.lemma in wanted and w.lemma != w.form:
                 positions.setdefault(w.lemma, []).append(i)
         hits: dict[str, list[tuple[int, int]]] = {}
         for name, pattern, _, _, anchor, reach in entries:
@@ -251,9 +261,17 @@ class Index:
         return found
 
 
+def vocabulary_of(ws: list[Word]) -> set[str]:
+    """Every form and lemma of a message's words."""
+    vocabulary = {w.form for w in ws}
+    vocabulary.update([w.lemma for w in ws])
+    return vocabulary
+
+
 def commonness(words: frozenset[str], common: frozenset[str]) -> int:
-    """How often a word set can be expected in a message: common words weigh most."""
-    return sum(100 if w in common else 1 for w in words)
+    """How often a word set can be expected in a message: common words weigh most, short
+    words more than long ones ("i" more than "most"), each alternative adds."""
+    return sum((100 if w in common else 10) - min(len(w), 9) for w in words)
 
 
 def possible(required: tuple[frozenset[str], ...], vocabulary: set[str]) -> bool:

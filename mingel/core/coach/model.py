@@ -5,7 +5,16 @@ from functools import cached_property
 from typing import Literal
 
 from mingel.core.coach.lexicon import Lexicon, lexicon
-from mingel.core.coach.meaning import ON_DEMAND, Match, Word, index, negated, word_at, words
+from mingel.core.coach.meaning import (
+    ON_DEMAND,
+    Match,
+    Word,
+    index,
+    negated,
+    vocabulary_of,
+    word_at,
+    words,
+)
 from mingel.core.coach.text import Token, normalise, tokens
 
 KINDS = ("connect", "thanks", "reconnect")
@@ -56,7 +65,13 @@ class Message:
     @cached_property
     def meaning_found(self) -> dict[str, list[Match]]:
         """The matches of every meaning list in the text, found in one pass."""
-        return index(self.lang, self.kind).find_all(self.words) if self.words else {}
+        ws = self.words
+        return index(self.lang, self.kind).find_all(ws, self.vocabulary) if ws else {}
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every form and lemma of the text's words."""
+        return vocabulary_of(self.words)
 
     @cached_property
     def subject_meaning_found(self) -> dict[str, list[Match]]:
@@ -73,7 +88,9 @@ class Message:
             found = self.on_demand_found
             if name not in found:
                 ws = self.words
-                found[name] = index(self.lang, name).find_all(ws).get(name, []) if ws else []
+                found[name] = (
+                    index(self.lang, name).find_all(ws, self.vocabulary).get(name, []) if ws else []
+                )
             return found[name]
         found = self.subject_meaning_found if subject else self.meaning_found
         return found.get(name, [])
