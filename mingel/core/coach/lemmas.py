@@ -28,8 +28,52 @@ def meaning_vocabulary(lang: str) -> frozenset[str]:
         for entry in entries:
             for element in entry.split():
                 if not element.startswith("~"):
-                    out.update(a for a in element.split("|") if "*" not in a)
+                    out.update(a for a in element.split("|") if "*" not in a and "=" not in a)
     return frozenset(out)
+
+
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "him",
+        "her",
+        "us",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "our",
+        "ours",
+        "their",
+        "theirs",
+        "han",
+        "hon",
+        "hen",
+        "den",
+        "det",
+        "vi",
+        "de",
+        "dem",
+        "dom",
+        "honom",
+        "henne",
+        "oss",
+        "hans",
+        "hennes",
+        "dess",
+        "vår",
+        "vårt",
+        "våra",
+        "deras",
+        "sin",
+        "sitt",
+        "sina",
+    ]
+)
 
 
 def table_path(lang: str) -> Path:
@@ -53,11 +97,18 @@ def build(lang: str) -> str:
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     vocabulary = meaning_vocabulary(lang)
+    # Pronouns keep their own form: simplemma gives "jag" for "mitt" and "i" for "my",
+    # and a marker that says "jag" means the word "jag".
+    lex = lexicon(lang)
+    common = lex.first_person | lex.second_person | PRONOUNS
     dictionary = DefaultDictionaryFactory().get_dictionary(lang)
     rows = sorted(
         (form.lower(), lemma.lower())
         for form, lemma in dictionary.items()
-        if lemma.lower() in vocabulary and form.lower() != lemma.lower() and " " not in form
+        if lemma.lower() in vocabulary
+        and form.lower() != lemma.lower()
+        and " " not in form
+        and form.lower() not in common
     )
     seen: dict[str, str] = {}
     for form, lemma in rows:

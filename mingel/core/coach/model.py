@@ -5,7 +5,16 @@ from functools import cached_property
 from typing import Literal
 
 from mingel.core.coach.lexicon import Lexicon, lexicon
-from mingel.core.coach.meaning import Word, matcher, negated, word_at, words
+from mingel.core.coach.meaning import (
+    ON_DEMAND,
+    Match,
+    Word,
+    index,
+    negated,
+    vocabulary_of,
+    word_at,
+    words,
+)
 from mingel.core.coach.text import Token, normalise, tokens
 
 KINDS = ("connect", "thanks", "reconnect")
@@ -53,10 +62,38 @@ class Message:
     def subject_words(self) -> list[Word]:
         return words(self.subject, tokens(self.subject), self.lang)
 
-    def meaning_matches(self, name: str, *, subject: bool = False) -> list[tuple[int, int, int]]:
+    @cached_property
+    def meaning_found(self) -> dict[str, list[Match]]:
+        """The matches of every meaning list in the text, found in one pass."""
+        ws = self.words
+        return index(self.lang, self.kind).find_all(ws, self.vocabulary) if ws else {}
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every form and lemma of the text's words."""
+        return vocabulary_of(self.words)
+
+    @cached_property
+    def subject_meaning_found(self) -> dict[str, list[Match]]:
+        ws = self.subject_words
+        return index(self.lang, "subject").find_all(ws) if ws else {}
+
+    @cached_property
+    def on_demand_found(self) -> dict[str, list[Match]]:
+        return {}
+
+    def meaning_matches(self, name: str, *, subject: bool = False) -> list[Match]:
         """(first word index, start, end) of each meaning marker of a list that matches."""
-        ws = self.subject_words if subject else self.words
-        return matcher(self.lang, name).find(ws) if ws else []
+        if name in ON_DEMAND and not subject:
+            found = self.on_demand_found
+            if name not in found:
+                ws = self.words
+                found[name] = (
+                    index(self.lang, name).find_all(ws, self.vocabulary).get(name, []) if ws else []
+                )
+            return found[name]
+        found = self.subject_meaning_found if subject else self.meaning_found
+        return found.get(name, [])
 
     def meaning(self, name: str, *, subject: bool = False) -> list[tuple[int, int]]:
         """Spans of the meaning markers of a list in the text (or the subject)."""
@@ -67,13 +104,12 @@ class Message:
         ws = self.words
         return [
             (start, end)
-            for i, start, end in matcher(self.lang, name).find(ws)
+            for i, start, end in self.meaning_matches(name)
             if not negated(ws, i, self.lang, last=word_at(ws, end - 1))
         ]
 
     def has_meaning(self, name: str, *, subject: bool = False) -> bool:
-        ws = self.subject_words if subject else self.words
-        return bool(ws) and bool(matcher(self.lang, name).find(ws))
+        return bool(self.meaning_matches(name, subject=subject))
 
     @cached_property
     def first_person(self) -> list[Token]:

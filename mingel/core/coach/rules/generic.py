@@ -20,7 +20,9 @@ MIN_PART = 4
 # Shared beginnings that count as the same word: Swedish compounds need less.
 MIN_PREFIX = {"sv": 4, "en": 5}
 MIN_INFIX = 7
-MIN_STOCK_LINES = 2
+# Names or numbers beside stock lines that make a message specific ("Nordic" alone does not).
+MIN_SPECIFICS = 2
+OTHER_LANGUAGE_HINTS = ("network", "nätverk", "linkedin", "invitation", "inbjudan")
 GREETINGS = frozenset(
     [
         "hi",
@@ -120,6 +122,8 @@ def boilerplate(msg: Message) -> list[Span]:
     spans = msg.lex.find("boilerplate", msg.norm) or msg.meaning("boilerplate")
     if spans:
         return spans
+    if not any(word in msg.norm for word in OTHER_LANGUAGE_HINTS):
+        return []  # no default invitation of either language without these words
     other = lexicon("en" if msg.lang == "sv" else "sv")
     return other.find("boilerplate", msg.norm)
 
@@ -130,12 +134,10 @@ def find(msg: Message) -> list[Span]:
         return spans
     if msg.context.strip() and shares_content(msg) is False:
         return [msg.whole()]
-    # A stock line ("hope this finds you well", "let's connect") makes a message generic
-    # only when there is nothing specific beside it; two or more make it a template.
+    # Stock lines ("hope this finds you well", "let's connect", "exciting opportunity")
+    # make a message generic only when there is nothing specific beside them.
     stock = msg.meaning("stock")
-    if len(stock) >= MIN_STOCK_LINES or (
-        stock and not msg.context.strip() and specifics(msg, stock) == 0
-    ):
+    if stock and not msg.context.strip() and specifics(msg, stock) < MIN_SPECIFICS:
         return stock
     return []
 

@@ -25,9 +25,13 @@ QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|”[^”\n]*”|«[^»\n]*
 def find(msg: Message) -> list[Span]:
     sv_only, en_only = exclusive_words()
     own, other = (sv_only, en_only) if msg.lang == "sv" else (en_only, sv_only)
+    if other.isdisjoint(msg.vocabulary):
+        return []  # the usual case: not one common word of the other language
+    ws = msg.words
+    if sum(1 for w in ws if w.form in other) < MIN_VOTES:
+        return []
     quoted = [m.span() for m in QUOTED_RE.finditer(msg.text)]
     spans = []
-    ws = msg.words
     w = 0
     for start, end in sentence_spans(msg.text):
         words_in = []

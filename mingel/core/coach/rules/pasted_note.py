@@ -22,20 +22,48 @@ SAID_RE = re.compile(
 LABEL_RE = re.compile(
     r"(?im)^[ \t]*(?:notes?|todo|anteckning(?:ar)?|kom ihåg|att göra|follow[- ]up|uppföljning)\s*:"
 )
-CAPS_RUN_RE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ]{2,}[!.,]?\s+){2,}[A-ZÅÄÖ]{2,}(?![\w-])")
-CAPS_WORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{4,}(?![\w-])")
-MIN_BULLETS = 1
+BULLET_START_RE = re.compile(r"(?:^|\n)[ \t]*[-*•–\d]")
+TWO_CAPITALS_RE = re.compile(r"[A-ZÅÄÖ]{2}")
+MIN_RUN = 3  # words in capitals in a row
+MIN_SHOUTED = 4  # letters of a common word in capitals
+
+
+def shouting(msg: Message) -> list[Span]:
+    """Runs of three or more words in capitals, and common words in capitals."""
+    stop = all_stopwords()
+    spans = []
+    run: list = []
+    for tok in [*msg.tokens, None]:
+        if tok is not None and len(tok.text) >= 2 and tok.text.isupper():
+            if len(tok.text) >= MIN_SHOUTED and tok.lower in stop:
+                spans.append((tok.start, tok.end))
+            run.append(tok)
+            continue
+        if len(run) >= MIN_RUN:
+            spans.append((run[0].start, run[-1].end))
+        run = []
+    return spans
 
 
 def find(msg: Message) -> list[Span]:
-    spans = [m.span() for m in BULLET_RE.finditer(msg.text)]
-    for regex in (ARROW_RE, SAID_RE, LABEL_RE, CAPS_RUN_RE):
-        spans.extend(m.span() for m in regex.finditer(msg.text))
-    stop = all_stopwords()
-    spans.extend(m.span() for m in CAPS_WORD_RE.finditer(msg.text) if m.group().lower() in stop)
+    text = msg.text
+    spans = []
+    # Cheap tests first: most messages have no bullet, arrow, colon or capitals run.
+    if BULLET_START_RE.search(text):
+        spans.extend(m.span() for m in BULLET_RE.finditer(text))
+    if ">" in text or "→" in text:
+        spans.extend(m.span() for m in ARROW_RE.finditer(text))
+    if ":" in text:
+        spans.extend(m.span() for m in SAID_RE.finditer(text))
+        spans.extend(m.span() for m in LABEL_RE.finditer(text))
+    if TWO_CAPITALS_RE.search(text):
+        spans.extend(shouting(msg))
     ws = msg.words
     for i, start, end in msg.meaning_matches("note_lead"):
-        if i == 0 or ws[i - 1].sentence != ws[i].sentence:  # a sentence begins with it
+        # A lead-in that begins a sentence, or one set off as a label ("Hi Elin,
+        # Talked about: ..."), not a verb inside a sentence ("we talked about").
+        begins = i == 0 or ws[i - 1].sentence != ws[i].sentence
+        if begins or text[start].isupper() or text[end : end + 1] == ":":
             spans.append((start, end))
     return sorted(set(spans))
 
@@ -54,6 +82,7 @@ RULE = Rule(
             "Hi Sam, great chat.\n- Kafka lag\n- hiring in spring",
             "Hi Sam, she said: call after summer -> follow up in August",
             "Hi Sam, THANK YOU SO MUCH for the chat!",
+            "Hi Sam, Talked about: mentoring, the study visit. Would be good to connect.",
             lang="en",
         ),
         *passes(

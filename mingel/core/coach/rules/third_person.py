@@ -75,6 +75,8 @@ def referents(msg: Message) -> tuple[list[int], list[int]]:
 
 def find(msg: Message) -> list[Span]:
     pronouns = REPLACEMENTS[msg.lang]
+    if pronouns.keys().isdisjoint(msg.vocabulary):
+        return []
     ws = msg.words
     hits = [i for i, w in enumerate(ws) if w.form in pronouns]
     if not hits:

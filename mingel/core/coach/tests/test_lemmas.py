@@ -69,6 +69,16 @@ def test_negation_scope():
         ("Hi Ola, we hadn't talked in ages.", "en", "reconnect", "", "silence-unnamed", False),
         ("Hej Ola, evigheter sedan vi hördes.", "sv", "reconnect", "", "silence-unnamed", False),
         ("Hi Ola, a question.", "en", "reconnect", "Six years already!", "silence-unnamed", False),
+        ("Hi Ola, sorry to bug you with this.", "en", "connect", "", "negative", True),
+        ("Hej Ola, ursäkta att jag tar upp din tid.", "sv", "connect", "", "negative", True),
+        ("Hi Ola, could you put me forward for the role?", "en", "connect", "", "demand", True),
+        ("Hej Ola, kan du tipsa rekryteraren om mig?", "sv", "connect", "", "demand", True),
+        ("Hi Ola, could you recommend a book on Rust?", "en", "connect", "", "demand", False),
+        ("Hej Ola, vi har inte setts sedan KTH.", "sv", "reconnect", "", "silence-unnamed", False),
+        ("Hi Ola, I recently joined Klarna.", "en", "reconnect", "", "no-update", False),
+        ("Hej Ola, jag jobbar numera som utvecklare.", "sv", "reconnect", "", "no-update", False),
+        ("Hi Ola, coffee? Totally fine if you are busy.", "en", "reconnect", "", "no-out", False),
+        ("Hej Ola, fika? Inget måste!", "sv", "reconnect", "", "no-out", False),
     ],
 )
 def test_meaning_decides(text, lang, kind, subject, rule, fires):
