@@ -1,11 +1,10 @@
 """The coach's verdict on a message, shaped for the feedback partial."""
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from mingel.compose.marks import segments
-from mingel.compose.rule_names import rule_label
 from mingel.core.coach import check
+from mingel.core.coach.lexicon import rule_name
 from mingel.core.compose.fragments import PLACEHOLDER_RE
 
 # The coach's defaults for thank-you and reconnect bodies (PRODUCT.md), shown as a guide.
@@ -14,12 +13,6 @@ WORD_LIMITS = {"thanks": 120, "reconnect": 200}
 # the text itself is right beside it.
 QUOTE_CHARS = 60
 PLACEHOLDER_RULE = "placeholder"
-WARNING_PENALTY = 15  # as mingel.core.coach.check scores a warning
-GAP_MESSAGE = _("The message still has a gap for you to fill in.")
-GAP_TIP = _("Replace the words in square brackets with your own before you send it.")
-
-# The coach names its rules once its lexicon has them; then: rule_name = lexicon.rule_name
-rule_name = rule_label
 
 
 def ui_lang() -> str:
@@ -72,25 +65,6 @@ def marked(body: str, findings: list[dict], gaps: list[dict], lang: str) -> list
     ]
 
 
-def with_gap_finding(result: dict, gaps: list[dict]) -> dict:
-    """The result with the gaps as a `placeholder` warning, scored as the coach scores a
-    warning. The coach is getting this rule; until it reports it, the page does, so the
-    score and the count of things to fix agree with the "Fill in" list."""
-    findings = [
-        {
-            "rule": PLACEHOLDER_RULE,
-            "severity": "warning",
-            "message": str(GAP_MESSAGE),
-            "tip": str(GAP_TIP),
-            "start": gap["start"],
-            "end": gap["end"],
-        }
-        for gap in gaps
-    ]
-    score = max(0, result["score"] - WARNING_PENALTY)
-    return {**result, "score": score, "findings": [*findings, *result["findings"]]}
-
-
 def coach_feedback(
     *,
     user,
@@ -118,8 +92,6 @@ def coach_feedback(
     ).to_dict()
     stats = result["stats"]
     gaps = placeholders(body)
-    if gaps and PLACEHOLDER_RULE not in {f["rule"] for f in result["findings"]}:
-        result = with_gap_finding(result, gaps)
     warnings = {f["rule"] for f in result["findings"] if f["severity"] == "warning"}
     suggestions = {f["rule"] for f in result["findings"]} - warnings
     return {

@@ -153,7 +153,7 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def rule_name(rule_id: str, lang: str) -> str:
-    """A rule's short name for people ("Placeholder left in", "Platshållare kvar")."""
+    """A rule's short name for people ("Gap to fill in", "Lucka att fylla i")."""
     return lexicon(lang if lang in LANGS else "en").rule_texts[rule_id]["name"]
 
 

@@ -109,4 +109,4 @@ def test_every_rule_has_a_name(lang):
 
     names = [rule_name(rule_id, lang) for rule_id in RULE_IDS]
     assert all(names) and len(set(names)) == len(names)
-    assert rule_name("placeholder", "sv") == "Platshållare kvar"
+    assert rule_name("placeholder", "sv") == "Lucka att fylla i"
