@@ -17,7 +17,7 @@ RULE_NAMES = {
     "overclaim": _("Claims too much"),
     "demand": _("A demand, not a question"),
     "too-long": _("Too long"),
-    "no-thanks": _("No thanks"),
+    "no-thanks": _("No thank-you"),
     "silence-unnamed": _("The long silence is not mentioned"),
     "silence-not-in-subject": _("The silence is not in the subject"),
     "no-update": _("No news from you"),

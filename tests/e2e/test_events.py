@@ -83,13 +83,13 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
     assert page.locator("#progress").inner_text() == "2 av 2"
     assert Contact.objects.filter(event__name="Mingel på KTH").count() == 2
 
-    page.get_by_role("link", name="Hemma igen? Skriv en kort utvärdering").click()
+    page.get_by_role("link", name="Hemma igen? Skriv en kort återblick").click()
     expect(page.get_by_text("Du nådde ditt mål: 2 nya personer.")).to_be_visible()
     page.get_by_label("En kort reflektion").fill("Det gick lättare än jag trodde.")
     page.get_by_role("group", name="Energi före").get_by_label("2").check()
     page.get_by_role("group", name="Energi efter").get_by_label("4").check()
-    page.get_by_role("button", name="Spara utvärderingen").click()
-    page.get_by_text("Utvärderingen är sparad.").wait_for()
+    page.get_by_role("button", name="Spara återblicken").click()
+    page.get_by_text("Återblicken är sparad.").wait_for()
     expect(page.get_by_text("Det gick lättare än jag trodde.")).to_be_visible()
     expect(page.get_by_text("mer energi än du kom med")).to_be_visible()
     assert fits_the_screen(page)
