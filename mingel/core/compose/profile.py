@@ -126,6 +126,13 @@ def role_phrase(text: str, lang: str) -> str:
         is_role = head_noun(text).endswith(rd.role_endings)
     if is_role and lang == "sv":
         return f"{rd.me} {rd.be} {phrase}"
+    if any(w in rd.study_places for w in low):
+        # A subject at a university: studied, not worked in. Its CV capital goes
+        # ("Teknisk fysik på Chalmers"); a university's own name stays ("Lunds universitet").
+        place_first = low[0] in rd.study_places or (len(low) > 1 and low[1] in rd.study_places)
+        if first[1:].islower() and not place_first:
+            phrase = text[:1].lower() + text[1:]
+        return f"{rd.me} läser {phrase}"
     if is_role:
         article = "" if low[0] in ("a", "an", "the") else f"{english_article(first)} "
         return f"I'm {article}{phrase}"

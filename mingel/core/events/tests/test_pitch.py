@@ -94,6 +94,12 @@ def test_it_builds_a_swedish_pitch_and_leaves_out_empty_fields():
         ),
         pytest.param(
             "sv",
+            "datateknik på KTH",
+            "Just nu läser jag datateknik på KTH.",
+            id="sv-subject-at-a-university",
+        ),
+        pytest.param(
+            "sv",
             "pluggar andra året på KTH. Letar sommarjobb",
             "Just nu pluggar jag andra året på KTH.",
             id="sv-first-sentence",
