@@ -145,6 +145,12 @@ def test_it_builds_a_swedish_pitch_and_leaves_out_empty_fields():
         ),
         pytest.param(
             "en",
+            "Backend developer at Spotify",
+            "Right now I'm a backend developer at Spotify.",
+            id="en-cv-capital",
+        ),
+        pytest.param(
+            "en",
             "Läser datateknik på KTH",
             "Läser datateknik på KTH.",
             id="en-swedish-line-as-written",
