@@ -44,10 +44,11 @@ def capture(page, name, talked_about, save="Spara person"):
 
 def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transactional_db):
     page = phone_page
-    log_in(page, "sv", display_name="Eva Ek", doing="datateknik på KTH", interests="spel")
+    log_in(page, "sv", display_name="Eva Ek", doing="Läser datateknik på KTH", interests="spel")
     page.goto(page.base + "/events/")
     page.get_by_role("link", name="Planera ett evenemang").click()
-    assert "Hej, jag heter Eva Ek." in page.get_by_label("Din presentation").input_value()
+    pitch = page.get_by_label("Din presentation").input_value()
+    assert pitch.startswith("Hej, jag heter Eva Ek. Just nu läser jag datateknik på KTH.")
     page.get_by_label("Namn").fill("Mingel på KTH")
     page.get_by_label("Datum").fill(dt.date.today().isoformat())
     page.get_by_label("Vad fick dig att komma hit i dag?").check()
@@ -83,13 +84,13 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
     assert page.locator("#progress").inner_text() == "2 av 2"
     assert Contact.objects.filter(event__name="Mingel på KTH").count() == 2
 
-    page.get_by_role("link", name="Hemma igen? Skriv en kort utvärdering").click()
+    page.get_by_role("link", name="Hemma igen? Skriv en kort återblick").click()
     expect(page.get_by_text("Du nådde ditt mål: 2 nya personer.")).to_be_visible()
     page.get_by_label("En kort reflektion").fill("Det gick lättare än jag trodde.")
     page.get_by_role("group", name="Energi före").get_by_label("2").check()
     page.get_by_role("group", name="Energi efter").get_by_label("4").check()
-    page.get_by_role("button", name="Spara utvärderingen").click()
-    page.get_by_text("Utvärderingen är sparad.").wait_for()
+    page.get_by_role("button", name="Spara återblicken").click()
+    page.get_by_text("Återblicken är sparad.").wait_for()
     expect(page.get_by_text("Det gick lättare än jag trodde.")).to_be_visible()
     expect(page.get_by_text("mer energi än du kom med")).to_be_visible()
     assert fits_the_screen(page)

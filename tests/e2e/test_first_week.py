@@ -47,7 +47,7 @@ TEXTS = {
     "sv": {
         "guide": "Kom igång: tre små steg",
         "done": "Klart",
-        "reconnect": "Hör av dig igen",
+        "reconnect": "Återknyt kontakten",
         "write_reconnect": "Skriv ett mejl och återknyt kontakten",
         "save_person": "Spara person",
         "after": "1 person du träffade där väntar fortfarande på att du hör av dig.",

@@ -123,7 +123,7 @@ def test_findings_show_the_rules_name_a_short_quote_and_plain_severity(alice, al
         {"kind": "thanks", "lang": "sv", "recipient": "Erik Lund", "body": body},
     )
     text = response.text
-    assert "Låter desperat" in text and "Namnet saknas" in text
+    assert "Låter desperat" in text and "Mottagarens namn saknas" in text
     assert "Att ändra" in text and ">no-name<" not in text
     quotes = [q for f in response.context["feedback"]["findings"] for q in f["quotes"]]
     assert quotes and all(len(q) <= 61 for q in quotes)

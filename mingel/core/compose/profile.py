@@ -84,6 +84,28 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) == 1 else text
 
 
+ENGLISH_PREPOSITIONS = frozenset(["at", "in", "for", "with", "on", "of", "from", "by"])
+
+
+def head_noun(text: str) -> str:
+    """The last word of an English noun phrase before its first comma or preposition:
+    "second year student at KTH" → "student", in lower case."""
+    words = []
+    for word in words_of(text.split(",")[0]):
+        if word.lower() in ENGLISH_PREPOSITIONS:
+            break
+        words.append(word.lower())
+    return words[-1] if words else ""
+
+
+def english_article(word: str) -> str:
+    """ "a" or "an" as the word is said: an acronym by its letters ("an IT student", "a UX
+    designer"), any other word by its first letter."""
+    if word.isupper() and len(word) > 1:
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[0].lower() in "aeiou" else "a"
+
+
 def role_phrase(text: str, lang: str) -> str:
     """A noun phrase as a clause: a role is something you are, studies something you
     read, anything else something you work with."""
@@ -98,10 +120,21 @@ def role_phrase(text: str, lang: str) -> str:
     is_role = low[0].endswith(rd.role_endings) or any(
         w.endswith(rd.role_endings) and len(w) > 4 for w in low[:4]
     )
+    if lang == "en":
+        # English puts the role last in its noun phrase, and "-er" is no role ending on
+        # a modifier: "computer science at KTH" is a subject, "backend developer" a role.
+        is_role = head_noun(text).endswith(rd.role_endings)
     if is_role and lang == "sv":
         return f"{rd.me} {rd.be} {phrase}"
+    if any(w in rd.study_places for w in low):
+        # A subject at a university: studied, not worked in. Its CV capital goes
+        # ("Teknisk fysik på Chalmers"); a university's own name stays ("Lunds universitet").
+        place_first = low[0] in rd.study_places or (len(low) > 1 and low[1] in rd.study_places)
+        if first[1:].islower() and not place_first:
+            phrase = text[:1].lower() + text[1:]
+        return f"{rd.me} läser {phrase}"
     if is_role:
-        article = "" if low[0] in ("a", "an", "the") else ("an " if low[0][0] in "aeiou" else "a ")
+        article = "" if low[0] in ("a", "an", "the") else f"{english_article(first)} "
         return f"I'm {article}{phrase}"
     return f"{rd.me} {rd.work_with} {phrase}"
 

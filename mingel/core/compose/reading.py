@@ -40,6 +40,7 @@ class Reading:
     verbs: frozenset[str]
     role_endings: tuple[str, ...]
     study_words: frozenset[str]
+    study_places: frozenset[str]
     be: str
     work_with: str
     pronouns: dict[str, str]
@@ -73,6 +74,7 @@ def reading(lang: str) -> Reading:
         verbs=frozenset(data["verbs"]),
         role_endings=tuple(data["role_endings"]),
         study_words=frozenset(data["study_words"]),
+        study_places=frozenset(data["study_places"]),
         be=data["be"],
         work_with=data["work_with"],
         pronouns=data["pronouns"],

@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from mingel.core.compose.profile import doing_clause, inverted, person_name
 from mingel.core.events.questions import texts
 
 WORDS_PER_MINUTE = 140
@@ -60,14 +61,24 @@ def words_for(seconds: int, *, words_per_minute: int = WORDS_PER_MINUTE) -> int:
 
 def build_pitch(lang: str, *, name: str = "", doing: str = "", interests: str = "") -> str:
     """A first pitch from the profile: a sentence for each field that is filled in, then a
-    question that hands the word over. Empty fields leave their sentence out."""
+    question that hands the word over. Empty fields leave their sentence out.
+
+    The profile says what you do as a CV line ("Läser datateknik på KTH", "Second year
+    student at KTH"); the composer's profile reading makes it a clause that follows "Just
+    nu"/"Right now" ("Just nu läser jag datateknik på KTH."). A line it cannot read as one
+    (written in the other language, say) is said as it stands, as a sentence of its own."""
     phrasing = texts(lang)["pitch"]
-    values = {"name": name, "doing": doing, "interests": interests}
     sentences = []
-    for field in ("name", "doing", "interests"):
-        value = " ".join(values[field].split()).rstrip(".")
-        if value:
-            sentences.append(phrasing[field].format(**{field: value}))
+    if name := " ".join(person_name(name).split()).rstrip("."):
+        sentences.append(phrasing["name"].format(name=name))
+    if doing := " ".join(doing.split()).rstrip("."):
+        clause = doing_clause(doing, lang)
+        if clause:
+            sentences.append(phrasing["doing"].format(doing=inverted(clause, lang)))
+        else:
+            sentences.append(f"{doing[:1].upper()}{doing[1:]}.")
+    if interests := " ".join(interests.split()).rstrip("."):
+        sentences.append(phrasing["interests"].format(interests=interests))
     if sentences:
         sentences.append(phrasing["close"])
     return " ".join(sentences)

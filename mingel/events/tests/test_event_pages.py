@@ -60,21 +60,25 @@ def test_an_empty_list_invites_to_plan(alice_client):
 
 
 def test_the_plan_form_starts_with_a_pitch_from_the_profile(alice, alice_client):
-    alice.doing = "computer science at KTH"
+    alice.doing = "Studying computer science at KTH"
     alice.interests = "accessibility"
     alice.save()
     response = alice_client.get("/events/new/")
     form = response.context["form"]
-    assert form.initial["pitch"].startswith("Hi, I'm Alice Andersson. Right now I spend my")
+    assert form.initial["pitch"].startswith(
+        "Hi, I'm Alice Andersson. Right now I'm studying computer science at KTH."
+    )
     assert form.initial["mention"] == "accessibility"
     assert "What brings you here today?" in response.text  # the bank, to pick from
 
 
 def test_the_plan_form_is_swedish_for_a_swedish_user(alice, alice_client):
     alice.language = "sv"
+    alice.doing = "Läser datateknik på KTH"
     alice.save()
     response = alice_client.get("/events/new/")
-    assert response.context["form"].initial["pitch"].startswith("Hej, jag heter Alice")
+    pitch = response.context["form"].initial["pitch"]
+    assert pitch.startswith("Hej, jag heter Alice Andersson. Just nu läser jag datateknik på KTH.")
     assert "Vad fick dig att komma hit i dag?" in response.text
     assert "Planera ett evenemang" in response.text
 

@@ -22,5 +22,5 @@ def test_the_offer_speaks_swedish(alice, alice_client):
     alice.language = "sv"
     alice.save()
     page = alice_client.get(reverse("account_delete")).text
-    assert "Ta med dig dina uppgifter först" in page
+    assert "Ta med dig din data först" in page
     assert "Ladda ner allt (arkiv)" in page

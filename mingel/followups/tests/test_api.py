@@ -58,7 +58,7 @@ def test_titles_are_in_the_users_language(alice, alice_api):
     alice.save()
     met(alice)
     [item] = alice_api.get("/today").json()["items"]
-    assert item["title"] == "Följ upp med Anna Svensson"
+    assert item["title"] == "Hör av dig till Anna Svensson"
 
 
 def test_it_lists_the_first_few_and_says_there_are_more(alice, alice_api):

@@ -79,7 +79,7 @@ def test_it_names_things_in_the_users_language(client, alice):
     alice.save()
     contacts.contact_create(owner=alice, name="Anna", met_on=TODAY - dt.timedelta(days=1))
     calendar = parse(client.get(feed_url(alice)))
-    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Följ upp med Anna"]
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Hör av dig till Anna"]
 
 
 def test_it_moves_a_snoozed_item_to_the_day_it_comes_back(client, alice):

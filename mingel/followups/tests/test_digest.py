@@ -55,7 +55,7 @@ def test_it_writes_in_the_users_language(alice, bob):
         met_yesterday(user)
     digest.send_due_digests(MONDAY)
     by_recipient = {m.to[0]: m for m in mail.outbox}
-    assert "Följ upp med Anna Svensson" in by_recipient["alice@example.com"].body
+    assert "Hör av dig till Anna Svensson" in by_recipient["alice@example.com"].body
     assert by_recipient["alice@example.com"].subject.startswith("Mingel: 1 ")
     assert "Follow up with Anna Svensson" in by_recipient["bob@example.com"].body
 

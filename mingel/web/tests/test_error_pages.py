@@ -35,8 +35,8 @@ def test_the_404_page_is_in_the_users_language(alice_client, alice):
     response = alice_client.get("/contacts/999999/")
     assert response.status_code == 404
     assert '<html lang="sv">' in response.text
-    assert "Sidan finns inte här" in response.text
-    assert "Tillbaka till i dag" in response.text
+    assert "<h1>Sidan finns inte</h1>" in response.text
+    assert "Tillbaka till I dag" in response.text
 
 
 def test_a_visitor_gets_a_way_back_to_the_start_page(client):

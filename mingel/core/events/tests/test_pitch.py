@@ -42,10 +42,10 @@ def test_longer_text_never_takes_less_time(text):
 
 def test_it_builds_a_pitch_from_the_profile_in_english():
     text = pitch.build_pitch(
-        "en", name="Eva Ek", doing="computer science at KTH", interests="accessibility."
+        "en", name="eva ek", doing="computer science at KTH", interests="accessibility."
     )
     assert text == (
-        "Hi, I'm Eva Ek. Right now I spend my days on computer science at KTH. "
+        "Hi, I'm Eva Ek. Right now I work with computer science at KTH. "
         "Lately I've been curious about accessibility. What brings you here?"
     )
     assert not pitch.estimate(text).too_long
@@ -55,8 +55,112 @@ def test_it_builds_a_swedish_pitch_and_leaves_out_empty_fields():
     text = pitch.build_pitch("sv", name="Eva", interests="  spelmotorer  ")
     assert text == (
         "Hej, jag heter Eva. På sistone har jag blivit nyfiken på spelmotorer. "
-        "Vad har fått dig att komma hit?"
+        "Vad fick dig att komma hit?"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "doing", "sentence"),
+    [
+        pytest.param(
+            "sv", "Läser datateknik på KTH", "Just nu läser jag datateknik på KTH.", id="sv-verb"
+        ),
+        pytest.param(
+            "sv",
+            "Just nu läser jag datateknik på KTH.",
+            "Just nu läser jag datateknik på KTH.",
+            id="sv-own-just-nu",
+        ),
+        pytest.param(
+            "sv",
+            "Systemutvecklare på Volvo",
+            "Just nu är jag systemutvecklare på Volvo.",
+            id="sv-role",
+        ),
+        pytest.param(
+            "sv",
+            "IT-student på Chalmers",
+            "Just nu är jag IT-student på Chalmers.",
+            id="sv-student",
+        ),
+        pytest.param(
+            "sv",
+            "Jobbar med frontend på Klarna",
+            "Just nu jobbar jag med frontend på Klarna.",
+            id="sv-jobbar",
+        ),
+        pytest.param(
+            "sv", "spelutveckling", "Just nu jobbar jag med spelutveckling.", id="sv-subject"
+        ),
+        pytest.param(
+            "sv",
+            "datateknik på KTH",
+            "Just nu läser jag datateknik på KTH.",
+            id="sv-subject-at-a-university",
+        ),
+        pytest.param(
+            "sv",
+            "pluggar andra året på KTH. Letar sommarjobb",
+            "Just nu pluggar jag andra året på KTH.",
+            id="sv-first-sentence",
+        ),
+        pytest.param(
+            "sv",
+            "Second year student at KTH",
+            "Second year student at KTH.",
+            id="sv-english-line-as-written",
+        ),
+        pytest.param(
+            "en",
+            "Second year student at KTH",
+            "Right now I'm a second year student at KTH.",
+            id="en-role",
+        ),
+        pytest.param(
+            "en",
+            "Studying computer science at KTH",
+            "Right now I'm studying computer science at KTH.",
+            id="en-ing",
+        ),
+        pytest.param(
+            "en",
+            "I study computer science at KTH.",
+            "Right now I study computer science at KTH.",
+            id="en-own-subject",
+        ),
+        pytest.param(
+            "en",
+            "Currently studying CS at Chalmers",
+            "Right now I'm studying CS at Chalmers.",
+            id="en-own-currently",
+        ),
+        pytest.param(
+            "en",
+            "Work on payments at Klarna",
+            "Right now I work on payments at Klarna.",
+            id="en-verb",
+        ),
+        pytest.param(
+            "en", "machine learning", "Right now I work with machine learning.", id="en-subject"
+        ),
+        pytest.param(
+            "en",
+            "Backend developer at Spotify",
+            "Right now I'm a backend developer at Spotify.",
+            id="en-cv-capital",
+        ),
+        pytest.param(
+            "en",
+            "Läser datateknik på KTH",
+            "Läser datateknik på KTH.",
+            id="en-swedish-line-as-written",
+        ),
+    ],
+)
+def test_what_you_do_reads_as_a_sentence(lang, doing, sentence):
+    text = pitch.build_pitch(lang, doing=doing)
+    close = pitch.texts(lang)["pitch"]["close"]
+    assert text == f"{sentence} {close}"
 
 
 def test_an_empty_profile_builds_an_empty_pitch():
