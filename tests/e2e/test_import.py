@@ -3,18 +3,28 @@ block that htmx polls until the import is done."""
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.imports import services
+from mingel.worker import InProcessWorker
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_compose import log_in
 
 FIXTURES = Path(__file__).resolve().parents[2] / "mingel/core/importers/tests/fixtures"
 
 
-def test_it_previews_and_imports_a_linkedin_export(page, transactional_db, monkeypatch):
-    monkeypatch.setattr(services, "INLINE_ROWS", 0)  # the threaded path, with polling
+@pytest.fixture
+def worker(transactional_db):
+    """The task worker that `mingel serve` runs in its process, beside the live server."""
+    running = InProcessWorker(interval=0.1).start()
+    yield running
+    running.stop(timeout=10)
+
+
+def test_it_previews_and_imports_a_linkedin_export(page, worker, monkeypatch):
+    monkeypatch.setattr(services, "INLINE_ROWS", 0)  # queued for the worker, with polling
     user = log_in(page, "en")
     page.goto(page.base + "/contacts/")
     page.get_by_role("link", name="Import contacts").click()
