@@ -169,12 +169,15 @@ def worker_command(ctx: typer.Context) -> None:
     in embedded mode runs one itself. Options go to django-tasks-db's `db_worker`, e.g.
     --batch (run what is queued, then exit) or --interval SECONDS."""
     start_django()
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     from mingel.followups.tasks import digests_schedule
 
-    digests_schedule()
-    call_command("db_worker", "--no-reload", *ctx.args)
+    try:
+        digests_schedule()
+        call_command("db_worker", "--no-reload", *ctx.args)
+    except CommandError as exc:  # an option db_worker does not know, or a bad value
+        fail(str(exc).removeprefix("Error: "), 2)
 
 
 @user_app.command("create")

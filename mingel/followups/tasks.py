@@ -6,6 +6,10 @@ twice over never sends twice) and then queues the next check EVERY later. The ch
 started by whoever starts a worker (`mingel serve` in embedded mode, `mingel worker` in
 hosted mode) through `digests_schedule`, which adds a check only when none is waiting:
 restarts do not pile chains up, and two chains that meet merge into one.
+
+The chain also clears the queue's finished results older than KEEP_RESULTS (with the
+package's own `prune_db_task_results`), so a personal install that runs for years does
+not keep a row for every check it ever made.
 """
 
 import datetime as dt
@@ -17,6 +21,7 @@ from django.utils import timezone
 from mingel.followups import digest
 
 EVERY = dt.timedelta(minutes=15)
+KEEP_RESULTS = dt.timedelta(days=14)
 
 
 @task
@@ -26,7 +31,8 @@ def digests_send() -> int:
     try:
         return digest.send_due_digests()
     finally:
-        digests_schedule(after=EVERY)
+        if digests_schedule(after=EVERY):
+            results_prune()
 
 
 def digests_schedule(*, after: dt.timedelta = dt.timedelta(0)) -> bool:
@@ -51,3 +57,10 @@ def digests_schedule(*, after: dt.timedelta = dt.timedelta(0)) -> bool:
             return False
         digests_send.using(run_after=timezone.now() + after).enqueue()
     return True
+
+
+def results_prune() -> None:
+    """Deletes the queue's results that finished more than KEEP_RESULTS ago."""
+    from django.core.management import call_command
+
+    call_command("prune_db_task_results", min_age_days=KEEP_RESULTS.days, verbosity=0)

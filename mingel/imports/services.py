@@ -245,7 +245,8 @@ def import_job_start(*, job: ImportJob) -> bool:
     if not claimed:
         return False
     job.status, job.started_at = "running", now
-    progress.report(job.pk, 0)  # known here from now on, for import_job_check_stale
+    # A queued job becomes known to progress (and so never stale) in the process whose
+    # worker runs it, when it starts; until then its recent started_at keeps it alive.
     if job.rows <= INLINE_ROWS:
         import_job_apply(job=job)
     else:
@@ -285,8 +286,9 @@ def import_job_apply(*, job: ImportJob) -> ImportJob:
 
 def import_job_check_stale(*, job: ImportJob) -> ImportJob:
     """A job still `running` long after it started, that this process is not running, was
-    cut off by a restart: its transaction never committed, so it is marked failed with
-    nothing imported. (Another process may be running a recent one: that is left be.)"""
+    cut off by a restart (or its worker was stopped): its transaction never committed, so
+    it is marked failed with nothing imported, and its task, should a worker still reach
+    it, leaves it so. (Another process may be running a recent one: that is left be.)"""
     if (
         job.status == "running"
         and not progress.known(job.pk)

@@ -158,6 +158,20 @@ def test_two_checks_at_once_send_one_digest_and_leave_one_check(transactional_db
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
 
 
+def test_the_check_clears_old_results_of_the_queue(transactional_db, alice):
+    old = tasks.digests_send.enqueue().id
+    recent = tasks.digests_send.enqueue().id
+    DBTaskResult.objects.update(status="SUCCESSFUL")
+    DBTaskResult.objects.filter(id=old).update(finished_at=MONDAY - dt.timedelta(days=15))
+    DBTaskResult.objects.filter(id=recent).update(finished_at=MONDAY - dt.timedelta(days=13))
+    with time_machine.travel(MONDAY, tick=False):
+        tasks.digests_schedule()
+        run_queued_tasks()
+    assert not DBTaskResult.objects.filter(id=old).exists()
+    assert DBTaskResult.objects.filter(id=recent).exists()
+    assert waiting_checks().count() == 1
+
+
 def test_the_task_with_an_immediate_backend_sends_and_queues_nothing(alice, settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     opt_in(alice)
