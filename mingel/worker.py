@@ -22,15 +22,16 @@ INTERVAL = 1.0
 
 class InProcessWorker:
     """django-tasks-db's worker in a daemon thread; `stop()` ends it after the task it is
-    running (the thread is a daemon, so a server that exits does not wait for it)."""
+    running (the thread is a daemon, so a server that exits does not wait for it). With
+    `batch` it ends by itself once the queue has nothing ready."""
 
-    def __init__(self, *, interval: float = INTERVAL):
+    def __init__(self, *, interval: float = INTERVAL, batch: bool = False):
         from django_tasks_db.management.commands.db_worker import Worker
 
         self.worker = Worker(
             queue_names=QUEUES,
             interval=interval,
-            batch=False,
+            batch=batch,
             backend_name="default",
             startup_delay=False,
             max_tasks=None,
@@ -52,6 +53,7 @@ class InProcessWorker:
         while self.worker.running:
             try:
                 self.worker.run()
+                return  # stopped, or a batch done
             except Exception:
                 log.exception("the task worker stopped; starting it again")
                 time.sleep(self.interval)
