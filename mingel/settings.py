@@ -147,4 +147,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": ENV.get("MINGEL_LOG_LEVEL", "WARNING")},
+    # Django logs every task started and finished at INFO: a line pair every 15 minutes
+    # (the digest check) in `mingel serve`'s terminal. A failed task is still an ERROR;
+    # `mingel worker` logs each task itself (db_worker sets this logger to INFO).
+    "loggers": {"django.tasks": {"level": ENV.get("MINGEL_LOG_LEVEL", "WARNING")}},
 }
