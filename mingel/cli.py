@@ -110,10 +110,11 @@ def serve(
     from mingel.wsgi import application
 
     call_command("migrate", interactive=False, verbosity=0)
-    if digest_in_process():
-        from mingel.followups import digest
+    if worker_in_process():
+        from mingel import worker
 
-        digest.start_in_background()
+        # Large imports and the email digest run here; in hosted mode, in `mingel worker`.
+        worker.start_in_process()
     typer.echo(f"Mingel {__version__} at http://{host}:{port}/  (Ctrl+C to stop)")
     for line in network_lines(port):
         typer.echo(line)
@@ -136,34 +137,47 @@ def network_lines(port: int) -> list[str]:
     return []
 
 
-def digest_in_process() -> bool:
-    """Whether `serve` sends the email digest itself (MINGEL_DIGEST_IN_PROCESS, default on)."""
-    from mingel.config import env_bool
+def worker_in_process() -> bool:
+    """Whether `serve` runs the background task worker itself (MINGEL_WORKER_IN_PROCESS;
+    on by default in embedded mode, off in hosted mode)."""
+    from mingel import config
 
     try:
-        return env_bool(os.environ, "MINGEL_DIGEST_IN_PROCESS", True)
+        return config.worker_in_process(os.environ)
     except ValueError as exc:
         fail(str(exc), 2)
 
 
 @app.command("digest")
-def digest_command(
-    loop: Annotated[
-        bool, typer.Option("--loop", help="Keep running, checking every --every seconds.")
-    ] = False,
-    every: Annotated[int, typer.Option(help="Seconds between checks with --loop.", min=60)] = 900,
-) -> None:
-    """Send the email digests that are due. Safe to run often: never twice per period."""
+def digest_command() -> None:
+    """Send the email digests that are due now, then exit. Safe to run often: never twice
+    per period. (A task worker also checks every 15 minutes; see `mingel worker`.)"""
     start_django()
-    import threading
-
     from mingel.followups import digest
 
-    if loop:
-        digest.run_forever(threading.Event(), every)
-        return
     sent = digest.send_due_digests()
     typer.echo(f"sent {sent} digest{'s' if sent != 1 else ''}")
+
+
+@app.command(
+    "worker",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def worker_command(ctx: typer.Context) -> None:
+    """Run the background task worker (large imports, the email digest every 15 minutes)
+    until stopped. Hosted mode runs one or more beside the app processes; `mingel serve`
+    in embedded mode runs one itself. Options go to django-tasks-db's `db_worker`, e.g.
+    --batch (run what is queued, then exit) or --interval SECONDS."""
+    start_django()
+    from django.core.management import CommandError, call_command
+
+    from mingel.followups.tasks import digests_schedule
+
+    try:
+        digests_schedule()
+        call_command("db_worker", "--no-reload", *ctx.args)
+    except CommandError as exc:  # an option db_worker does not know, or a bad value
+        fail(str(exc).removeprefix("Error: "), 2)
 
 
 @user_app.command("create")

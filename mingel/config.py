@@ -60,6 +60,14 @@ def serves_network(env: Mapping[str, str]) -> bool:
     return is_embedded(env) and env.get("MINGEL_SERVE_HOST", "").strip() in WILDCARD_ADDRESSES
 
 
+def worker_in_process(env: Mapping[str, str]) -> bool:
+    """Whether `mingel serve` runs the background task worker in its own process
+    (MINGEL_WORKER_IN_PROCESS). On by default in embedded mode, where one `mingel serve`
+    is all there is; off by default in hosted mode, where the operator runs `mingel
+    worker` processes beside the app processes. Raises ValueError on a bad value."""
+    return env_bool(env, "MINGEL_WORKER_IN_PROCESS", is_embedded(env))
+
+
 def host_header_form(address: str) -> str:
     """An address as it appears in a Host header: IPv6 in brackets, names in lower case."""
     address = address.strip().lower()

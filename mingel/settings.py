@@ -7,6 +7,8 @@ MINGEL_SIGNUP       open (default) or closed
 MINGEL_ALLOWED_HOSTS, MINGEL_CSRF_TRUSTED_ORIGINS   comma-separated
 MINGEL_SERVE_HOST   set by `mingel serve --host`: on 0.0.0.0 in embedded mode, the
                     machine's own names and addresses are allowed hosts too
+MINGEL_WORKER_IN_PROCESS   whether `mingel serve` runs the task worker itself (default:
+                    on in embedded mode, off with DATABASE_URL)
 MINGEL_DEBUG        off unless asked for
 MINGEL_EMAIL_*      SMTP (HOST, PORT, USER, PASSWORD, TLS, SSL, FROM); without HOST mail is printed
 """
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks_db",
     "mingel.web",
     "mingel.accounts",
     "mingel.contacts",
@@ -88,6 +91,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": config.database(ENV, DATA_DIR)}
+
+# Background work (large imports, the email digest) is queued in the database and run by
+# django-tasks-db's worker: inside `mingel serve` in embedded mode, as `mingel worker`
+# processes in hosted mode (see mingel/worker.py and docs/operator.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -139,4 +147,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": ENV.get("MINGEL_LOG_LEVEL", "WARNING")},
+    # Django logs every task started and finished at INFO: a line pair every 15 minutes
+    # (the digest check) in `mingel serve`'s terminal. A failed task is still an ERROR;
+    # `mingel worker` logs each task itself (db_worker sets this logger to INFO).
+    "loggers": {"django.tasks": {"level": ENV.get("MINGEL_LOG_LEVEL", "WARNING")}},
 }

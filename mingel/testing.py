@@ -17,6 +17,24 @@ def reindex(contact_id) -> None:
     search_reindex(contact_ids=[contact_id])
 
 
+def run_queued_tasks() -> None:
+    """Runs django-tasks-db's worker command once over the tasks that are ready, as
+    `mingel worker --batch` does, then returns. Needs a transactional test: the worker
+    commits its claims. The command takes over the process's signals for a graceful stop;
+    they are given back afterwards."""
+    import signal
+
+    from django.core.management import call_command
+
+    names = ("SIGINT", "SIGTERM", "SIGQUIT")
+    saved = {n: signal.getsignal(getattr(signal, n)) for n in names if hasattr(signal, n)}
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    finally:
+        for name, handler in saved.items():
+            signal.signal(getattr(signal, name), handler)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User

@@ -6,6 +6,7 @@ import http.client
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -20,10 +21,10 @@ def free_port() -> int:
 
 
 def clean_env(data_dir, **extra) -> dict[str, str]:
-    """The environment of a fresh install: no database URL, no hosts set, no digest."""
+    """The environment of a fresh install: no database URL, no hosts set."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MINGEL_", "DATABASE_"))}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    return {**env, "MINGEL_DATA_DIR": str(data_dir), "MINGEL_DIGEST_IN_PROCESS": "0", **extra}
+    return {**env, "MINGEL_DATA_DIR": str(data_dir), **extra}
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def served(tmp_path):
                 break
             except OSError:
                 time.sleep(0.1)
-        yield port, "".join(lines)
+        yield port, "".join(lines), tmp_path / "data"
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -67,7 +68,7 @@ def status(port: int, host_header: str) -> int:
 
 
 def test_serving_every_interface_answers_on_the_printed_address(served):
-    port, output = served
+    port, output, _data = served
     urls = re.findall(r"On your network \(a phone on the same Wi-Fi\): (http://\S+)", output)
     assert urls, output
     address = re.match(r"http://([\d.]+):", urls[0]).group(1)
@@ -75,6 +76,25 @@ def test_serving_every_interface_answers_on_the_printed_address(served):
     assert status(port, socket.gethostname()) == 200
     assert status(port, "localhost") == 200
     assert status(port, "evil.example") == 400  # still not any name at all
+
+
+def test_serving_runs_the_task_worker_in_the_same_process(served):
+    """The digest check that `serve` queues on start is run by the worker inside it, and
+    the check queues the next one: nobody had to start a second command."""
+    _port, _output, data = served
+    done, waiting = [], []
+    with sqlite3.connect(data / "mingel.sqlite3", timeout=10) as db:
+        for _ in range(100):
+            rows = db.execute(
+                "SELECT status FROM django_tasks_database_dbtaskresult "
+                "WHERE task_path = 'mingel.followups.tasks.digests_send'"
+            ).fetchall()
+            done = [row for row in rows if row[0] == "SUCCESSFUL"]
+            waiting = [row for row in rows if row[0] == "READY"]
+            if done:
+                break
+            time.sleep(0.1)
+    assert len(done) == 1 and len(waiting) == 1
 
 
 def test_hosted_mode_on_every_interface_names_the_setting_it_needs(monkeypatch):

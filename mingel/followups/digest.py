@@ -3,17 +3,16 @@
 `send_due_digests` is safe to run as often as you like and from several processes at
 once: each user's period is claimed with a filtered update() before anything is sent, so
 a digest goes out at most once per day (daily) or week (weekly). `mingel digest` runs it
-once (for cron or a systemd timer); `mingel serve` runs it every 15 minutes in a daemon
-thread, so reminders do not depend on a cron job somebody forgot to set up.
+once (for cron or a systemd timer); the background task `followups.tasks.digests_send`
+runs it every 15 minutes wherever a task worker runs (inside `mingel serve` in embedded
+mode), so reminders do not depend on a cron job somebody forgot to set up.
 """
 
 import datetime as dt
 import logging
-import threading
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import close_old_connections
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,7 +26,6 @@ from mingel.followups.models import ReminderSettings
 log = logging.getLogger(__name__)
 # Not in the small hours: the digest waits until the user's morning.
 SEND_FROM_HOUR = 7
-LOOP_SECONDS = 15 * 60
 # A digest still unsent this long after it came due means no scheduler is running.
 OVERDUE_AFTER = dt.timedelta(hours=2)
 
@@ -52,9 +50,10 @@ def due_period(prefs: ReminderSettings, now: dt.datetime) -> dt.date | None:
 
 def is_overdue(prefs: ReminderSettings, now: dt.datetime) -> bool:
     """True when the digest for the current period should have been sent a while ago
-    (OVERDUE_AFTER) and has not: `mingel serve` with the in-process scheduler, or the
-    cron job or timer running `mingel digest`, is not running. Not late when the digest
-    was chosen less than OVERDUE_AFTER ago: the next scheduler run sends it."""
+    (OVERDUE_AFTER) and has not: no task worker runs (`mingel serve` in embedded mode,
+    `mingel worker` in hosted mode), nor a cron job or timer running `mingel digest`.
+    Not late when the digest was chosen less than OVERDUE_AFTER ago: the next check
+    sends it."""
     before = now - OVERDUE_AFTER
     if prefs.digest_chosen_at is not None and prefs.digest_chosen_at > before:
         return False
@@ -119,25 +118,3 @@ def send_due_digests(now: dt.datetime | None = None) -> int:
             )
             log.exception("digest for user %s failed", prefs.user_id)
     return sent
-
-
-def run_forever(stop: threading.Event, every: float = LOOP_SECONDS) -> None:
-    """The in-process scheduler: send what is due, sleep, repeat until `stop` is set."""
-    while not stop.is_set():
-        try:
-            send_due_digests()
-        except Exception:
-            log.exception("digest run failed")
-        finally:
-            close_old_connections()
-        stop.wait(every)
-
-
-def start_in_background(every: float = LOOP_SECONDS) -> threading.Event:
-    """Starts the scheduler as a daemon thread; set the returned event to stop it."""
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=run_forever, args=(stop, every), name="mingel-digest", daemon=True
-    )
-    thread.start()
-    return stop

@@ -15,7 +15,8 @@ rows to a `Reporter`, which keeps the count twice:
 On SQLite the import's transaction holds the database's one write lock, so a second
 connection could not write the count until the import is over; there the count stays in
 memory only. That loses nothing: a SQLite file is served by processes on one machine, and
-Mingel serves it from one process (waitress with threads).
+Mingel serves it from one process (waitress with threads, the task worker that runs large
+imports in a thread beside them; see mingel/worker.py).
 
 The page reads `rows_done(job)`: the larger of the column and the memory."""
 

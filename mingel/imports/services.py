@@ -4,11 +4,10 @@ interactions from an import; everything else here manages the uploads around it.
 import contextlib
 import datetime as dt
 import logging
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction, Tag
@@ -24,8 +23,8 @@ from mingel.search.services import search_reindex
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
-# Imports up to this many rows run within the request; longer ones in a thread while the
-# page polls their progress.
+# Imports up to this many rows run within the request; longer ones as a background task
+# (imports.tasks) while the page polls their progress.
 INLINE_ROWS = 2000
 PROGRESS_EVERY = 250
 STALE_AFTER = dt.timedelta(minutes=30)
@@ -236,8 +235,9 @@ def import_job_cancel(*, job: ImportJob) -> None:
 
 
 def import_job_start(*, job: ImportJob) -> bool:
-    """Applies a previewed job: within this request when it is small, else in a thread.
-    False when the job was not waiting to be applied (a second click, for example)."""
+    """Applies a previewed job: within this request when it is small, else queues it for
+    the task worker once the claim is committed. False when the job was not waiting to be
+    applied (a second click, for example)."""
     now = timezone.now()
     claimed = ImportJob.objects.filter(pk=job.pk, status="preview").update(
         status="running", started_at=now
@@ -245,19 +245,16 @@ def import_job_start(*, job: ImportJob) -> bool:
     if not claimed:
         return False
     job.status, job.started_at = "running", now
-    progress.report(job.pk, 0)  # known here from now on, for import_job_check_stale
+    # A queued job becomes known to progress (and so never stale) in the process whose
+    # worker runs it, when it starts; until then its recent started_at keeps it alive.
     if job.rows <= INLINE_ROWS:
         import_job_apply(job=job)
     else:
-        threading.Thread(target=apply_in_thread, args=(job.pk,), daemon=True).start()
+        # Imported here: the task module imports this one.
+        from mingel.imports.tasks import import_job_run
+
+        transaction.on_commit(lambda: import_job_run.enqueue(job.pk))
     return True
-
-
-def apply_in_thread(job_id: int) -> None:
-    try:
-        import_job_apply(job=ImportJob.objects.select_related("owner").get(pk=job_id))
-    finally:
-        connection.close()
 
 
 def import_job_apply(*, job: ImportJob) -> ImportJob:
@@ -289,8 +286,9 @@ def import_job_apply(*, job: ImportJob) -> ImportJob:
 
 def import_job_check_stale(*, job: ImportJob) -> ImportJob:
     """A job still `running` long after it started, that this process is not running, was
-    cut off by a restart: its transaction never committed, so it is marked failed with
-    nothing imported. (Another process may be running a recent one: that is left be.)"""
+    cut off by a restart (or its worker was stopped): its transaction never committed, so
+    it is marked failed with nothing imported, and its task, should a worker still reach
+    it, leaves it so. (Another process may be running a recent one: that is left be.)"""
     if (
         job.status == "running"
         and not progress.known(job.pk)

@@ -3,18 +3,39 @@ block that htmx polls until the import is done."""
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.imports import services
+from mingel.worker import InProcessWorker
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_compose import log_in
 
 FIXTURES = Path(__file__).resolve().parents[2] / "mingel/core/importers/tests/fixtures"
 
 
-def test_it_previews_and_imports_a_linkedin_export(page, transactional_db, monkeypatch):
-    monkeypatch.setattr(services, "INLINE_ROWS", 0)  # the threaded path, with polling
+@pytest.fixture
+def worker(transactional_db):
+    """Starts the task worker that `mingel serve` runs in its process, beside the live
+    server, for the tasks queued so far.
+
+    In batch mode, started once the task is queued: the test database is SQLite in memory
+    with a shared cache, where the worker's exclusive claim makes other connections fail
+    at once ("table is locked") instead of waiting as they do on the database file. While
+    it works, the page's polls may meet such a moment; htmx then polls again."""
+    started = []
+
+    def start():
+        started.append(InProcessWorker(interval=0.1, batch=True).start())
+
+    yield start
+    for running in started:
+        running.stop(timeout=30)
+
+
+def test_it_previews_and_imports_a_linkedin_export(page, worker, monkeypatch):
+    monkeypatch.setattr(services, "INLINE_ROWS", 0)  # queued for the worker, with polling
     user = log_in(page, "en")
     page.goto(page.base + "/contacts/")
     page.get_by_role("link", name="Import contacts").click()
@@ -25,6 +46,8 @@ def test_it_previews_and_imports_a_linkedin_export(page, transactional_db, monke
     expect(page.get_by_text("the company looks like a spreadsheet formula")).to_be_visible()
     screenshot(page, f"import-preview-{page.viewport_size['width']}")
     page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[hx-trigger^=every]")).to_be_visible()  # queued: the page polls
+    worker()
     page.get_by_role("heading", name="Done").wait_for()
     page.get_by_role("link", name="See your contacts").click()
     expect(page.get_by_role("link", name="Anna Svensson")).to_be_visible()

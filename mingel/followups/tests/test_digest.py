@@ -1,15 +1,16 @@
 import datetime as dt
-import time
 
 import pytest
 import time_machine
 from django.core import mail
+from django_tasks_db.models import DBTaskResult
 from typer.testing import CliRunner
 
 from mingel.cli import app
 from mingel.contacts import services as contacts
-from mingel.followups import digest, services
+from mingel.followups import digest, services, tasks
 from mingel.followups.models import ReminderSettings
+from mingel.testing import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)  # 09:00 in Stockholm
@@ -118,20 +119,68 @@ def test_the_command_sends_and_reports(alice):
     assert len(mail.outbox) == 1
 
 
-def test_the_background_thread_sends_without_cron(transactional_db, alice):
+def waiting_checks():
+    return DBTaskResult.objects.filter(
+        task_path="mingel.followups.tasks.digests_send", status="READY"
+    )
+
+
+def test_the_digest_task_sends_once_and_queues_its_next_run(transactional_db, alice):
     opt_in(alice)
     met_yesterday(alice)
-    with time_machine.travel(MONDAY, tick=True):
-        stop = digest.start_in_background(every=0.05)
-        try:
-            for _ in range(100):
-                if mail.outbox:
-                    break
-                time.sleep(0.05)
-        finally:
-            stop.set()
-    assert len(mail.outbox) == 1
+    with time_machine.travel(MONDAY, tick=False):
+        assert tasks.digests_schedule() is True
+        assert tasks.digests_schedule() is False  # one is waiting already: no second chain
+        run_queued_tasks()
+        assert len(mail.outbox) == 1
+        (following,) = waiting_checks()
+        assert following.run_after == MONDAY + tasks.EVERY
+        run_queued_tasks()  # not due yet: nothing runs
+        assert waiting_checks().get() == following
+    with time_machine.travel(MONDAY + tasks.EVERY, tick=False):
+        run_queued_tasks()
+        (third,) = waiting_checks()
+    assert third.run_after == MONDAY + 2 * tasks.EVERY
+    assert len(mail.outbox) == 1  # the day's digest went out in the first run only
     assert ReminderSettings.objects.get(user=alice).digest_period == TODAY
+
+
+def test_two_checks_at_once_send_one_digest_and_leave_one_check(transactional_db, alice):
+    opt_in(alice)
+    met_yesterday(alice)
+    with time_machine.travel(MONDAY, tick=False):
+        # Two workers that each started a chain (say, two `mingel worker` at once).
+        tasks.digests_send.enqueue()
+        tasks.digests_send.enqueue()
+        run_queued_tasks()
+    assert len(mail.outbox) == 1
+    assert waiting_checks().count() == 1
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+
+
+def test_the_check_clears_old_results_of_the_queue(transactional_db, alice):
+    old = tasks.digests_send.enqueue().id
+    recent = tasks.digests_send.enqueue().id
+    DBTaskResult.objects.update(status="SUCCESSFUL")
+    DBTaskResult.objects.filter(id=old).update(finished_at=MONDAY - dt.timedelta(days=15))
+    DBTaskResult.objects.filter(id=recent).update(finished_at=MONDAY - dt.timedelta(days=13))
+    with time_machine.travel(MONDAY, tick=False):
+        tasks.digests_schedule()
+        run_queued_tasks()
+    assert not DBTaskResult.objects.filter(id=old).exists()
+    assert DBTaskResult.objects.filter(id=recent).exists()
+    assert waiting_checks().count() == 1
+
+
+def test_the_task_with_an_immediate_backend_sends_and_queues_nothing(alice, settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    opt_in(alice)
+    met_yesterday(alice)
+    with time_machine.travel(MONDAY, tick=False):
+        result = tasks.digests_send.enqueue()
+        tasks.digests_send.enqueue()
+    assert result.return_value == 1
+    assert len(mail.outbox) == 1
 
 
 def test_the_settings_page_says_when_the_last_digest_went_out(alice, alice_client):
@@ -197,14 +246,23 @@ def test_a_long_list_says_there_is_more_in_the_app(alice):
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [pytest.param(None, True, id="default-on"), pytest.param("0", False, id="off")],
+    ("env", "expected"),
+    [
+        pytest.param({}, True, id="embedded-default-on"),
+        pytest.param({"MINGEL_WORKER_IN_PROCESS": "0"}, False, id="embedded-off"),
+        pytest.param({"DATABASE_URL": "postgres://db/mingel"}, False, id="hosted-default-off"),
+        pytest.param(
+            {"DATABASE_URL": "postgres://db/mingel", "MINGEL_WORKER_IN_PROCESS": "yes"},
+            True,
+            id="hosted-on",
+        ),
+    ],
 )
-def test_serve_runs_the_digest_unless_turned_off(monkeypatch, value, expected):
-    from mingel.cli import digest_in_process
+def test_serve_runs_the_worker_in_embedded_mode_unless_turned_off(monkeypatch, env, expected):
+    from mingel.cli import worker_in_process
 
-    if value is None:
-        monkeypatch.delenv("MINGEL_DIGEST_IN_PROCESS", raising=False)
-    else:
-        monkeypatch.setenv("MINGEL_DIGEST_IN_PROCESS", value)
-    assert digest_in_process() is expected
+    for name in ("MINGEL_WORKER_IN_PROCESS", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert worker_in_process() is expected

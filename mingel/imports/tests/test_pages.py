@@ -6,12 +6,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from mingel.accounts.services import user_delete
 from mingel.contacts.models import Contact
 from mingel.imports import progress, services, storage
 from mingel.imports.models import ImportJob, ImportUpload
-from mingel.testing import ImportJobFactory
+from mingel.testing import ImportJobFactory, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -162,30 +163,59 @@ def test_the_start_page_lists_recent_imports_in_few_queries(
     assert page.text.count('<li class="card">') == 5
 
 
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_large_import_runs_in_a_thread_and_reports_progress(alice, monkeypatch, fixture_path):
+def test_a_large_import_is_queued_and_the_worker_applies_it(alice, monkeypatch, fixture_path):
     from django.test import Client
 
     monkeypatch.setattr(services, "INLINE_ROWS", 0)
-    threads = []
-    real_thread = services.threading.Thread
-
-    def recording_thread(*args, **kwargs):
-        thread = real_thread(*args, **kwargs)
-        threads.append(thread)
-        return thread
-
-    monkeypatch.setattr(services.threading, "Thread", recording_thread)
     client = Client()
     client.force_login(alice)
     upload(client, "linkedin", fixture_path("Connections.csv"))
     job = ImportJob.objects.get(owner=alice)
     client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
-    (thread,) = threads
-    thread.join(timeout=30)
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "mingel.imports.tasks.import_job_run"
+    assert queued.args_kwargs == {"args": [job.pk], "kwargs": {}}
+    page = client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert 'hx-trigger="every' in page.text and not Contact.objects.exists()
+
+    run_queued_tasks()
+
     job.refresh_from_db()
     assert job.status == "done" and job.result["created"] == 5
     assert Contact.objects.filter(owner=alice).count() == 5
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert not storage.exists(job)
+
+
+def test_a_queued_import_runs_when_the_claim_commits(
+    alice, alice_client, monkeypatch, fixture_path, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = IMMEDIATE
+    monkeypatch.setattr(services, "INLINE_ROWS", 0)
+    upload(alice_client, "linkedin", fixture_path("Connections.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    job.refresh_from_db()
+    assert job.status == "running" and not Contact.objects.exists()
+    for callback in callbacks:
+        callback()
+    job.refresh_from_db()
+    assert job.status == "done" and Contact.objects.filter(owner=alice).count() == 5
+
+
+def test_a_queued_import_of_a_deleted_job_is_skipped(alice):
+    from mingel.imports.tasks import import_job_run
+
+    job = ImportJobFactory(owner=alice, status="failed")
+    assert import_job_run.call(job.pk) == "gone"
+    assert import_job_run.call(job.pk + 1000) == "gone"
+    job.refresh_from_db()
+    assert job.status == "failed"
 
 
 def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
