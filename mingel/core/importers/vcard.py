@@ -236,10 +236,13 @@ def _from_card(line: int, card) -> Record | RowError:
     extra = emails[1:] + phones[1:] + other_urls
     if extra:
         notes = "\n\n".join(filter(None, [notes, "\n".join(extra)]))
+    # Google marks cards with its own groups ("myContacts", "starred"); on Mingel's own
+    # cards (PRODID) every category is a tag the user gave, even one called "starred".
+    own_card = _first(card, "prodid").startswith("-//Mingel//")
     tags = []
     for prop in _props(card, "categories"):
         for tag in split_escaped(_raw(prop), ","):
-            if tag.strip().casefold() not in SYSTEM_CATEGORIES:
+            if own_card or tag.strip().casefold() not in SYSTEM_CATEGORIES:
                 tags.append(tag)
     return build_record(
         line,
