@@ -9,7 +9,8 @@ oneself; a message is written to someone. So before anything goes into a sentenc
 - lists and bullets ("- a\\n- b", "a, b, c", "a; b", "a -> b") become one phrase joined
   with "och"/"and";
 - note shorthand (a bullet, an arrow, "TODO ...", "she said: ...") is never copied: an
-  item that is a quote or a note to self is dropped, not reworded;
+  item that is a quote or a note to self is dropped, not reworded; an item that starts
+  with a to-do's verb ("send link to my blog", "följ upp nästa vecka") is a note to self;
 - shouting (a word in capitals that is not an acronym such as AWS or KTH) is lower-cased;
 - the recipient is addressed as du/you (see pronouns.py);
 - names are capitalised, profile lines made into first-person sentences (see profile.py);
@@ -153,14 +154,22 @@ def heading(item: str) -> str:
     return item
 
 
+def is_to_do(item: str) -> bool:
+    """Does the item start with a to-do's verb ("send link", "mejla CV"), in either
+    language?"""
+    return any(starts_with(item, reading(lang).to_do) for lang in LANGS)
+
+
 def is_topic(item: str, lang: str) -> bool:
     """Can the item follow "talk about"? Not a statement ("Hon jobbar på Spotify"), a
-    quote ("she said: ..."), a note to self ("TODO skicka länk") or a long sentence."""
+    quote ("she said: ..."), a note to self ("TODO skicka länk", "send link to my blog",
+    "följ upp nästa vecka") or a long sentence. A to-do's verb is looked for in both
+    languages: a Swedish to-do in an English note is still not a topic."""
     rd = reading(lang)
     first = words_of(item)[:1]
     if not first or len(words_of(item)) > MAX_TOPIC_WORDS:
         return False
-    if starts_with(item, rd.quotes) or starts_with(item, rd.to_self):
+    if starts_with(item, rd.quotes) or starts_with(item, rd.to_self) or is_to_do(item):
         return False
     if all(w.lower() in rd.comments for w in words_of(item)):
         return False  # "-> super interesting" is what you thought of it

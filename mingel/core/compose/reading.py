@@ -32,6 +32,7 @@ class Reading:
     lead_ins: tuple[str, ...]
     quotes: tuple[str, ...]
     to_self: tuple[str, ...]
+    to_do: tuple[str, ...]
     comments: frozenset[str]
     statement_starts: frozenset[str]
     subjects: frozenset[str]
@@ -66,6 +67,7 @@ def reading(lang: str) -> Reading:
         lead_ins=lead_ins,
         quotes=tuple(data["quotes"]),
         to_self=tuple(data["to_self"]),
+        to_do=tuple(data["to_do"]),
         comments=frozenset(data["comments"]),
         statement_starts=frozenset(data["statement_starts"]),
         subjects=frozenset(data["subjects"]),

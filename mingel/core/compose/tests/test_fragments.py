@@ -165,6 +165,65 @@ def test_it_reads_what_a_note_talks_about(note, lang, items):
     assert topic_items(note, lang, recipient="Maja") == items
 
 
+TO_DOS = {
+    "en": [
+        "send link to my blog",
+        "remind me to call",
+        "email CV",
+        "ask about referral",
+        "intro to Bob",
+        "Call Anna on Monday",
+        "follow up next week",
+        "check with HR",
+        "look up her talk",
+        "connect on LinkedIn",
+        "book a coffee",
+        "mail slides",
+        "ring her back",
+        "introduce her to Sam",
+    ],
+    "sv": [
+        "följ upp nästa vecka",
+        "fråga om referens",
+        "skicka länk",
+        "mejla CV",
+        "kolla med Anna",
+        "tipsa om jobbet",
+        "maila slides",
+        "ring Anna på måndag",
+        "påminn mig om lunch",
+        "Boka lunch",
+        "lägg till på LinkedIn",
+        "introducera för Sam",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "to_do"), [pytest.param(lang, t, id=t) for lang in TO_DOS for t in TO_DOS[lang]]
+)
+def test_a_to_do_is_a_note_to_self_never_a_topic(lang, to_do):
+    assert topic_items(to_do, lang) == []
+    assert topic_items(f"Kafka lag -> {to_do}", lang) == ["Kafka lag"]
+    assert topic_items(f"- Rust\n- {to_do}", lang) == ["Rust"]
+    result = draft("thanks", lang, context=to_do)
+    assert to_do.lower() not in result.body.lower(), result.body
+    assert result.placeholders, result.body
+
+
+@pytest.mark.parametrize(
+    ("note", "lang", "items"),
+    [
+        pytest.param("book recommendations", "en", ["book recommendations"], id="book-noun"),
+        pytest.param("checkout flows", "en", ["checkout flows"], id="checkout"),
+        pytest.param("frågor om lön", "sv", ["frågor om lön"], id="fragor-noun"),
+        pytest.param("ringar", "sv", ["ringar"], id="ringar"),
+    ],
+)
+def test_a_to_do_verb_is_a_whole_word_at_the_start(note, lang, items):
+    assert topic_items(note, lang) == items
+
+
 @pytest.mark.parametrize(
     ("items", "lang", "phrase"),
     [

@@ -46,6 +46,27 @@ LEAD_INS = {
     "sv": ["Pratade om", "Vi pratade om", "pratade om:", "Snackade om", "Diskuterade", ""],
     "en": ["Talked about", "We discussed", "Discussed:", "Chatted about", "talked about", ""],
 }
+# Notes to self that start with a to-do's verb: never copied into the message.
+TO_DOS = {
+    "sv": [
+        "följ upp nästa vecka",
+        "fråga om referens",
+        "skicka länk",
+        "mejla CV",
+        "kolla med Anna",
+        "tipsa om jobbet",
+        "boka lunch",
+    ],
+    "en": [
+        "send link to my blog",
+        "remind me to call",
+        "email CV",
+        "ask about referral",
+        "intro to Bob",
+        "follow up next week",
+        "connect on LinkedIn",
+    ],
+}
 NOISE = {
     "sv": [
         "TODO skicka länk",
@@ -56,6 +77,7 @@ NOISE = {
         "Han sa att han gillar Rust",
         "Ska mejla henne",
         "Hon jobbar på Spotify sedan 2020",
+        *TO_DOS["sv"],
     ],
     "en": [
         "TODO send the link",
@@ -65,6 +87,7 @@ NOISE = {
         "She said: go for AWS",
         "He said he likes Rust",
         "She works at Spotify since 2020",
+        *TO_DOS["en"],
     ],
 }
 NAMES = ["alex moreno", "ALEX MORENO", "Alex Moreno", "sara nilsson", "jonas ek-larsson", ""]
@@ -165,6 +188,8 @@ def test_it_makes_a_clean_message_of_messy_notes(case):
     text = outside_placeholders(draft.subject + "\n" + draft.body)
     assert not LEAD_IN_TEXT.search(text), draft
     assert not SHORTHAND.search(text), draft
+    for to_do in TO_DOS["sv"] + TO_DOS["en"]:
+        assert to_do.lower() not in text.lower(), (to_do, draft)
     words = {t.lower for t in tokens(text)}
     assert not words & RECIPIENT_PRONOUNS[lang], draft
     for start, end in sentence_spans(text):
