@@ -26,6 +26,9 @@ import tomllib
 from functools import cache
 
 from mingel.core.coach.lexicon import lexicon
+
+# The coach's `placeholder` rule decides what a gap to fill is, for the composer too.
+from mingel.core.coach.rules.placeholder import PLACEHOLDER_RE
 from mingel.core.compose.pronouns import to_second_person
 from mingel.core.compose.reading import (
     LANGS,
@@ -48,7 +51,6 @@ WORD_RE = re.compile(r"\w+(?:[-'’:]\w+)*")
 MAX_TOPIC_WORDS = 14
 QUOTE_STARTS = tuple(q for lang in LANGS for q in reading(lang).quotes)
 MAX_ITEMS = 4
-PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{2,120}\]")
 
 
 def words_of(text: str) -> list[str]:
@@ -235,5 +237,7 @@ def fitting(text: str, lang: str, max_words: int) -> str:
 
 
 def placeholders_in(text: str) -> list[str]:
-    """The placeholders ("[vad ni pratade om]") still in a text, in order."""
+    """The placeholders ("[vad ni pratade om]", "{name}", "XXX") still in a text, in
+    order, as the coach's `placeholder` rule finds them (its pattern, so the composer,
+    the coach and the compose page agree on what is a gap)."""
     return PLACEHOLDER_RE.findall(text)
