@@ -49,6 +49,8 @@ TRAILING = " ,.;:!?-–—…\"'()"
 LEADING = " ,.;:!?-–—…\"'()*•·>"
 WORD_RE = re.compile(r"\w+(?:[-'’:]\w+)*")
 MAX_TOPIC_WORDS = 14
+# A topic longer than this is a pasted text or a held-down key, not something to quote.
+MAX_TOPIC_CHARS = 120
 QUOTE_STARTS = tuple(q for lang in LANGS for q in reading(lang).quotes)
 MAX_ITEMS = 4
 
@@ -169,7 +171,7 @@ def is_topic(item: str, lang: str) -> bool:
     languages: a Swedish to-do in an English note is still not a topic."""
     rd = reading(lang)
     first = words_of(item)[:1]
-    if not first or len(words_of(item)) > MAX_TOPIC_WORDS:
+    if not first or len(words_of(item)) > MAX_TOPIC_WORDS or len(item) > MAX_TOPIC_CHARS:
         return False
     if starts_with(item, rd.quotes) or starts_with(item, rd.to_self) or is_to_do(item):
         return False
@@ -227,11 +229,12 @@ def join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + f" {reading(lang).conjunction} " + items[-1]
 
 
-def fitting(text: str, lang: str, max_words: int) -> str:
+def fitting(text: str, lang: str, max_words: int, max_chars: int) -> str:
     """A short value (event, company, role, when) as it is, or "" when it is in the other
-    language or too long to read as a name."""
+    language or too long to read as a name, in words or in characters."""
     text = calm(text.strip(TRAILING), lang)
-    if not text or len(words_of(text)) > max_words or not fits_language(text, lang):
+    too_long = len(words_of(text)) > max_words or len(text) > max_chars
+    if not text or too_long or not fits_language(text, lang):
         return ""
     return text
 
