@@ -50,6 +50,7 @@ class Reading:
     reflexive: dict[str, str]
     possessive_forms: tuple[str, ...]
     ett_words: tuple[str, ...]
+    en_words: tuple[str, ...]
     plural_endings: tuple[str, ...]
     agreement: dict[str, str]
     conjunction: str
@@ -85,6 +86,7 @@ def reading(lang: str) -> Reading:
         reflexive=data["reflexive"],
         possessive_forms=tuple(data["possessive_forms"]),
         ett_words=tuple(data["ett_words"]),
+        en_words=tuple(data.get("en_words", ())),
         plural_endings=tuple(data["plural_endings"]),
         agreement=data.get("agreement", {}),
         conjunction=data["and"],
