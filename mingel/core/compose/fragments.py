@@ -7,7 +7,7 @@ oneself; a message is written to someone. So before anything goes into a sentenc
 
 - lead-ins ("Pratade om", "We discussed") are stripped: the sentence says that already;
 - lists and bullets ("- a\\n- b", "a, b, c", "a; b", "a -> b") become one phrase joined
-  with "och"/"and";
+  with "och"/"and"; the spoken "o" of a quick Swedish note is written "och" ("GDPR o AI");
 - note shorthand (a bullet, an arrow, "TODO ...", "she said: ...") is never copied: an
   item that is a quote or a note to self is dropped, not reworded; an item that starts
   with a to-do's verb ("send link to my blog", "följ upp nästa vecka") is a note to self;
@@ -48,6 +48,9 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 TRAILING = " ,.;:!?-–—…\"'()"
 LEADING = " ,.;:!?-–—…\"'()*•·>"
 WORD_RE = re.compile(r"\w+(?:[-'’:]\w+)*")
+# Spoken Swedish writes "och" as "o" in a quick note ("GDPR o AI"); English has no such "o"
+# (and "Big O" is in capitals).
+SPOKEN_AND_RE = re.compile(r"(?<=[\w)])[ \t]+o[ \t]+(?=[\w(])")
 MAX_TOPIC_WORDS = 14
 # A topic longer than this is a pasted text or a held-down key, not something to quote.
 MAX_TOPIC_CHARS = 120
@@ -202,13 +205,18 @@ def lower_first(text: str, lang: str) -> str:
     return text
 
 
+def written_and(text: str) -> str:
+    """ "GDPR o AI" → "GDPR och AI": the spoken "o" between two items, written out."""
+    return SPOKEN_AND_RE.sub(" och ", text)
+
+
 def topic_items(note: str, lang: str, recipient: str = "") -> list[str]:
     """The things a note says you talked about, each fitting "talk about ___" in the
     message's language, in the order written, without repeats; [] when none fits. An
     item naming the recipient ("Lunch med Maja") is about the meeting, not a topic."""
     seen: set[str] = set()
     out = []
-    for raw in expand(split_items(strip_lead_in(note.strip(), lang))):
+    for raw in expand(split_items(strip_lead_in(written_and(note.strip()), lang))):
         item = heading(strip_lead_in(calm(raw, lang), lang)).strip(TRAILING)
         if not is_topic(item, lang) or not fits_language(item, lang):
             continue

@@ -16,6 +16,7 @@ from mingel.core.compose.fragments import (
     TRAILING,
     calm,
     words_of,
+    written_and,
 )
 from mingel.core.compose.fragments import lower_first as lower_common
 from mingel.core.compose.pronouns import english_verb
@@ -198,7 +199,7 @@ def after_adverb(sentence: str, adverb: str, lang: str) -> str:
 
 def sentences_of(text: str) -> list[str]:
     out = []
-    for line in text.replace("\r", "\n").split("\n"):
+    for line in written_and(text).replace("\r", "\n").split("\n"):
         line = BULLET_RE.sub("", line)
         out.extend(s.strip().strip(TRAILING) for s in SENTENCE_END_RE.split(line))
     return [s for s in out if words_of(s)]

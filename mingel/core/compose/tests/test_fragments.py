@@ -159,6 +159,14 @@ def test_a_placeholder_is_reported_and_the_topic_is_not_claimed():
             id="his",
         ),
         pytest.param("Mingel med Maja - GDPR och AI", "sv", ["GDPR och AI"], id="the-meeting"),
+        pytest.param("GDPR o AI", "sv", ["GDPR och AI"], id="spoken-o"),
+        pytest.param("Pratade om Kafka o Rust", "sv", ["Kafka och Rust"], id="spoken-o-lead-in"),
+        pytest.param("Kafka, Rust o Go", "sv", ["Kafka", "Rust", "Go"], id="spoken-o-list"),
+        pytest.param(
+            "- moln o säkerhet\n- Rust", "sv", ["moln och säkerhet", "Rust"], id="o-bullet"
+        ),
+        pytest.param("Big O notation", "en", ["Big O notation"], id="big-o"),
+        pytest.param("o11y o AI", "sv", ["o11y och AI"], id="o-in-a-word"),
     ],
 )
 def test_it_reads_what_a_note_talks_about(note, lang, items):
@@ -320,6 +328,7 @@ def test_it_capitalises_names(name, written):
         ("computer science at KTH", "en", "I work with computer science at KTH"),
         ("Backend developer at Spotify", "en", "I'm a backend developer at Spotify"),
         ("UX designer", "en", "I'm a UX designer"),
+        ("Läser datateknik o jobbar extra", "sv", "jag läser datateknik och jobbar extra"),
         ("Läser datateknik på KTH", "en", ""),
         ("Studying computer science at KTH", "sv", ""),
     ],
