@@ -142,7 +142,8 @@ def notes(draw, lang: str) -> str:
     topics = [shout(t) if draw(st.booleans()) and draw(st.booleans()) else t for t in topics]
     noise = draw(st.lists(st.sampled_from(NOISE[lang]), max_size=2, unique=True))
     lead = draw(st.sampled_from(LEAD_INS[lang]))
-    shape = draw(st.sampled_from(["comma", "bullets", "semicolon", "sentences", "arrow"]))
+    shapes = ["comma", "bullets", "semicolon", "sentences", "arrow"]
+    shape = draw(st.sampled_from(shapes + (["spoken-and"] if lang == "sv" else [])))
     if shape == "bullets":
         body = "\n".join(f"- {t}" for t in [*topics, *noise])
         return f"{lead}\n{body}" if lead else body
@@ -150,7 +151,7 @@ def notes(draw, lang: str) -> str:
         return " ".join(
             f"{s[:1].upper()}{s[1:]}." for s in [f"{lead} {topics[0]}".strip(), *topics[1:], *noise]
         )
-    sep = {"comma": ", ", "semicolon": "; ", "arrow": " -> "}[shape]
+    sep = {"comma": ", ", "semicolon": "; ", "arrow": " -> ", "spoken-and": " o "}[shape]
     text = f"{lead} {sep.join(topics)}".strip()
     return f"{text}. {' '.join(n + '.' for n in noise)}".strip() if noise else text
 
@@ -188,6 +189,7 @@ def test_it_makes_a_clean_message_of_messy_notes(case):
     text = outside_placeholders(draft.subject + "\n" + draft.body)
     assert not LEAD_IN_TEXT.search(text), draft
     assert not SHORTHAND.search(text), draft
+    assert " o " not in text, draft  # the spoken "och" of a quick note
     for to_do in TO_DOS["sv"] + TO_DOS["en"]:
         assert to_do.lower() not in text.lower(), (to_do, draft)
     words = {t.lower for t in tokens(text)}
