@@ -5,7 +5,6 @@ from django.utils import translation
 from mingel.compose.marks import segments
 from mingel.core.coach import check
 from mingel.core.coach.lexicon import rule_name
-from mingel.core.compose.fragments import PLACEHOLDER_RE
 
 # The coach's defaults for thank-you and reconnect bodies (PRODUCT.md), shown as a guide.
 WORD_LIMITS = {"thanks": 120, "reconnect": 200}
@@ -42,18 +41,32 @@ def by_rule(body: str, findings: list[dict], lang: str) -> list[dict]:
     return list(grouped.values())
 
 
-def placeholders(body: str) -> list[dict]:
-    """The gaps left for the writer ("[vad ni pratade om]") with where they are."""
+def gaps(body: str, findings: list[dict]) -> list[dict]:
+    """The gaps left for the writer ("[vad ni pratade om]", "{first_name}", "XXX") with
+    where they are: the coach's `placeholder` findings, so the page, the coach and
+    "Mark as sent" agree on what is a gap."""
     return [
-        {"text": m.group(), "start": m.start(), "end": m.end()}
-        for m in PLACEHOLDER_RE.finditer(body)
+        {"text": body[f["start"] : f["end"]], "start": f["start"], "end": f["end"]}
+        for f in findings
+        if f["rule"] == PLACEHOLDER_RULE
     ]
 
 
-def marked(body: str, findings: list[dict], gaps: list[dict], lang: str) -> list[dict]:
-    """The text cut at the coach's spans and the placeholders, each piece with the names
-    of the rules that point at it (for the <mark> title)."""
-    spans = [*findings, *({"rule": PLACEHOLDER_RULE, **gap} for gap in gaps)]
+def unfilled(*, kind: str, lang: str, subject: str, body: str) -> list[str]:
+    """The gaps in the subject and the body, as the coach's `placeholder` rule finds
+    them: what "Mark as sent" asks about. The coach checks the body only, so the subject
+    is checked as a text of its own."""
+    found = []
+    for text in (subject, body):
+        if text.strip():
+            findings = check(text, kind=kind, lang=lang).findings
+            found += [text[f.start : f.end] for f in findings if f.rule == PLACEHOLDER_RULE]
+    return found
+
+
+def marked(body: str, findings: list[dict], lang: str) -> list[dict]:
+    """The text cut at the coach's spans, each piece with the names of the rules that
+    point at it (for the <mark> title); a gap to fill in is marked as such."""
     return [
         {
             "text": piece.text,
@@ -61,7 +74,7 @@ def marked(body: str, findings: list[dict], gaps: list[dict], lang: str) -> list
             "placeholder": PLACEHOLDER_RULE in piece.rules,
             "title": ", ".join(rule_name(rule, lang) for rule in piece.rules),
         }
-        for piece in segments(body, spans)
+        for piece in segments(body, findings)
     ]
 
 
@@ -91,16 +104,16 @@ def coach_feedback(
         ui_lang=ui_lang(),
     ).to_dict()
     stats = result["stats"]
-    gaps = placeholders(body)
+    to_fill = gaps(body, result["findings"])
     warnings = {f["rule"] for f in result["findings"] if f["severity"] == "warning"}
     suggestions = {f["rule"] for f in result["findings"]} - warnings
     return {
         "result": result,
         "findings": by_rule(body, result["findings"], ui_lang()),
         "stats": stats,
-        "segments": marked(body, result["findings"], gaps, ui_lang()),
-        "placeholders": gaps,
-        "warning_count": len(warnings | ({PLACEHOLDER_RULE} if gaps else set())),
+        "segments": marked(body, result["findings"], ui_lang()),
+        "placeholders": to_fill,
+        "warning_count": len(warnings),
         "suggestion_count": len(suggestions),
         "char_limit": limit,
         "word_limit": WORD_LIMITS.get(kind),

@@ -11,12 +11,11 @@ from django.utils.translation import gettext_lazy
 
 from mingel.compose import selectors, services
 from mingel.compose.edits import is_edited
-from mingel.compose.feedback import coach_feedback, ui_lang
+from mingel.compose.feedback import coach_feedback, ui_lang, unfilled
 from mingel.compose.forms import KINDS, CheckForm, ComposeForm
 from mingel.compose.links import mailto_url
 from mingel.contacts.selectors import get_contact_for_user
 from mingel.core.compose import Draft as DraftText
-from mingel.core.compose.fragments import placeholders_in
 from mingel.core.compose.rewrite import LlmConfig, rewrite
 
 REWRITE_FAILURES = {
@@ -174,7 +173,7 @@ def contact_compose(request, contact_id):
     if not form.is_valid():
         return _page(request, contact, form)
     data = form.cleaned_data
-    gaps = placeholders_in(data["subject"] + "\n" + data["body"])
+    gaps = unfilled(**{k: data[k] for k in ("kind", "lang", "subject", "body")})
     if action == "sent" and gaps:
         return _page(request, contact, form, confirm_sent=gaps)
     if action in ("sent", "sent-anyway"):

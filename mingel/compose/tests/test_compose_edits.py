@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from mingel.compose.edits import fingerprint, is_edited
 from mingel.compose.feedback import short_quote
@@ -112,6 +113,41 @@ def test_it_asks_before_marking_a_message_with_gaps_as_sent(alice_client, maja):
     response = alice_client.post(url(maja), {**data, "action": "sent-anyway"})
     assert response.status_code == 302
     assert Draft.objects.get().body == data["body"].replace("\r\n", "\n").strip()
+
+
+SENT = {"kind": "thanks", "lang": "en", "channel": "email", "subject": ""}
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "gaps"),
+    [
+        pytest.param("", "Hi Maja, the slides: [slides](https://x.se). Thanks!", [], id="link"),
+        pytest.param("", "Hi Maja, thanks for the chat [1] at the meetup!", [], id="number"),
+        pytest.param("", "Hi {first_name}, thanks for the chat!", ["{first_name}"], id="braces"),
+        pytest.param("", "Hi Maja, I start at XXX in March.", ["XXX"], id="xxx"),
+        pytest.param("", "Hi Maja, thanks for [x] at the meetup!", ["[x]"], id="one-letter"),
+        pytest.param("", "Hi Maja, see you at <company>!", ["<company>"], id="angle"),
+        pytest.param("Thanks, [name]", "Hi Maja, thanks for the chat!", ["[name]"], id="subject"),
+    ],
+)
+def test_the_page_and_mark_as_sent_take_the_coachs_gaps(alice_client, maja, subject, body, gaps):
+    data = {**SENT, "subject": subject, "body": body}
+    checked = alice_client.post(url(maja), {**data, "action": "check"})
+    feedback = checked.context["feedback"]
+    coach_gaps = [body[f["start"] : f["end"]] for f in feedback["result"]["findings"]]
+    listed = [g["text"] for g in feedback["placeholders"]]
+    assert listed == [g for g in gaps if g in body] and set(listed) <= set(coach_gaps)
+    for gap in listed:
+        assert f'data-gap="{escape(gap)}"' in checked.text
+
+    response = alice_client.post(url(maja), {**data, "action": "sent"})
+    if gaps:
+        assert response.status_code == 200
+        assert response.context["confirm_sent"] == gaps
+        assert not Draft.objects.exists()
+    else:
+        assert response.status_code == 302
+        assert Draft.objects.get().body == body
 
 
 def test_findings_show_the_rules_name_a_short_quote_and_plain_severity(alice, alice_client):

@@ -145,3 +145,19 @@ def test_it_keeps_what_was_typed_when_the_message_is_empty(alice_client, erik):
     assert 'value="Länge sedan"' in response.text
     assert not Draft.objects.exists()
     assert not erik.interactions.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_a_draft_from_long_one_word_fields_can_be_marked_as_sent(alice, alice_client, language):
+    alice.language = language
+    alice.save()
+    contact = contact_create(
+        owner=alice, name="Erik Lund", where_met="m" * 200, talked_about="k" * 2000
+    )
+    form = alice_client.get(compose_url(contact, kind="thanks")).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    assert len(data["subject"]) <= 200 and len(data["body"]) < 1000
+    assert "mmm" not in data["subject"] + data["body"] and "kkk" not in data["body"]
+    response = alice_client.post(compose_url(contact), {**data, "action": "sent-anyway"})
+    assert response.status_code == 302
+    assert Draft.objects.get().subject == data["subject"]

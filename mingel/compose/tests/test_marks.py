@@ -1,4 +1,9 @@
+import datetime as dt
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mingel.compose.marks import Segment, segments
 
@@ -35,4 +40,59 @@ def finding(rule, start, end):
 def test_it_cuts_the_text_at_the_spans(text, findings, expected):
     pieces = segments(text, findings)
     assert pieces == expected
+    assert "".join(p.text for p in pieces) == text
+
+
+def brute_force(text, findings):
+    """The definition: cut at every start and end, and test every span for every piece."""
+    spans = []
+    for f in findings:
+        start = max(0, min(len(text), int(f["start"])))
+        end = max(0, min(len(text), int(f["end"])))
+        if end > start:
+            spans.append((start, end, f["rule"]))
+    cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+    return [
+        Segment(text[a:b], tuple(sorted({r for s, e, r in spans if s <= a and b <= e})))
+        for a, b in pairwise(cuts)
+    ]
+
+
+@st.composite
+def texts_and_findings(draw):
+    text = draw(st.text(alphabet="ab \n", max_size=60))
+    point = st.integers(-5, len(text) + 5)
+    findings = draw(
+        st.lists(
+            st.builds(
+                finding, st.sampled_from(["x", "y", "placeholder", "too-long"]), point, point
+            ),
+            max_size=30,
+        )
+    )
+    return text, findings
+
+
+@settings(max_examples=500)
+@given(texts_and_findings())
+def test_it_cuts_as_testing_every_span_for_every_piece_would(case):
+    text, findings = case
+    assert segments(text, findings) == brute_force(text, findings)
+
+
+# Testing every span for every piece took minutes for this many; the sweep a fraction of
+# a second. A second is the deadline, far from both.
+MANY = 20_000
+
+
+@settings(max_examples=1, deadline=dt.timedelta(seconds=1))
+@given(st.just(MANY))
+def test_it_cuts_a_text_with_twenty_thousand_spans_in_one_sweep(n):
+    text = "XX " * n
+    findings = [finding("placeholder", 3 * i, 3 * i + 2) for i in range(n)]
+    findings += [finding("too-long", 0, len(text))]
+    pieces = segments(text, findings)
+    assert len(pieces) == 2 * n
+    assert pieces[0] == Segment("XX", ("placeholder", "too-long"))
+    assert pieces[1] == Segment(" ", ("too-long",))
     assert "".join(p.text for p in pieces) == text

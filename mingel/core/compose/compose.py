@@ -22,8 +22,13 @@ from mingel.core.compose.model import Draft, Scenario
 
 PHRASING_DIR = Path(__file__).parent / "phrasing"
 CONNECT_LIMIT = 200
-# Longer values than these many words are not names of an event, a company or a role.
+# Longer values than these many words or characters are not names of an event, a
+# company or a role (one long word is a pasted link or a held-down key).
 MAX_WORDS = {"event": 8, "company": 6, "role": 6, "since": 6}
+MAX_CHARS = {"event": 60, "company": 60, "role": 80, "since": 40}
+# A subject names a person by a first name no longer than this; the form takes 200
+# characters, and the phrasings have a subject without the name.
+SUBJECT_NAME_CHARS = 40
 FORMATTER = string.Formatter()
 
 
@@ -73,7 +78,7 @@ def fields(
     }
     for key, words in MAX_WORDS.items():
         source = contact if key in ("company", "role") else scenario
-        values[key] = fragments.fitting(getattr(source, key), lang, words)
+        values[key] = fragments.fitting(getattr(source, key), lang, words, MAX_CHARS[key])
     return values
 
 
@@ -118,7 +123,8 @@ def render(variant: dict, values: dict[str, str], optional: int) -> tuple[str, s
                 sentences.append(sentence)
         if sentences:
             paragraphs.append(" ".join(sentences))
-    subject = pick(variant["subject"], values, True) or ""
+    names = {k: "" for k in ("first", "me_first") if len(values[k]) > SUBJECT_NAME_CHARS}
+    subject = pick(variant["subject"], values | names, True) or ""
     return subject, "\n\n".join(paragraphs)
 
 

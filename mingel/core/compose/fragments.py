@@ -7,9 +7,10 @@ oneself; a message is written to someone. So before anything goes into a sentenc
 
 - lead-ins ("Pratade om", "We discussed") are stripped: the sentence says that already;
 - lists and bullets ("- a\\n- b", "a, b, c", "a; b", "a -> b") become one phrase joined
-  with "och"/"and";
+  with "och"/"and"; the spoken "o" of a quick Swedish note is written "och" ("GDPR o AI");
 - note shorthand (a bullet, an arrow, "TODO ...", "she said: ...") is never copied: an
-  item that is a quote or a note to self is dropped, not reworded;
+  item that is a quote or a note to self is dropped, not reworded; an item that starts
+  with a to-do's verb ("send link to my blog", "följ upp nästa vecka") is a note to self;
 - shouting (a word in capitals that is not an acronym such as AWS or KTH) is lower-cased;
 - the recipient is addressed as du/you (see pronouns.py);
 - names are capitalised, profile lines made into first-person sentences (see profile.py);
@@ -25,6 +26,9 @@ import tomllib
 from functools import cache
 
 from mingel.core.coach.lexicon import lexicon
+
+# The coach's `placeholder` rule decides what a gap to fill is, for the composer too.
+from mingel.core.coach.rules.placeholder import PLACEHOLDER_RE
 from mingel.core.compose.pronouns import to_second_person
 from mingel.core.compose.reading import (
     LANGS,
@@ -44,10 +48,14 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 TRAILING = " ,.;:!?-–—…\"'()"
 LEADING = " ,.;:!?-–—…\"'()*•·>"
 WORD_RE = re.compile(r"\w+(?:[-'’:]\w+)*")
+# Spoken Swedish writes "och" as "o" in a quick note ("GDPR o AI"); English has no such "o"
+# (and "Big O" is in capitals).
+SPOKEN_AND_RE = re.compile(r"(?<=[\w)])[ \t]+o[ \t]+(?=[\w(])")
 MAX_TOPIC_WORDS = 14
+# A topic longer than this is a pasted text or a held-down key, not something to quote.
+MAX_TOPIC_CHARS = 120
 QUOTE_STARTS = tuple(q for lang in LANGS for q in reading(lang).quotes)
 MAX_ITEMS = 4
-PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{2,120}\]")
 
 
 def words_of(text: str) -> list[str]:
@@ -153,14 +161,22 @@ def heading(item: str) -> str:
     return item
 
 
+def is_to_do(item: str) -> bool:
+    """Does the item start with a to-do's verb ("send link", "mejla CV"), in either
+    language?"""
+    return any(starts_with(item, reading(lang).to_do) for lang in LANGS)
+
+
 def is_topic(item: str, lang: str) -> bool:
     """Can the item follow "talk about"? Not a statement ("Hon jobbar på Spotify"), a
-    quote ("she said: ..."), a note to self ("TODO skicka länk") or a long sentence."""
+    quote ("she said: ..."), a note to self ("TODO skicka länk", "send link to my blog",
+    "följ upp nästa vecka") or a long sentence. A to-do's verb is looked for in both
+    languages: a Swedish to-do in an English note is still not a topic."""
     rd = reading(lang)
     first = words_of(item)[:1]
-    if not first or len(words_of(item)) > MAX_TOPIC_WORDS:
+    if not first or len(words_of(item)) > MAX_TOPIC_WORDS or len(item) > MAX_TOPIC_CHARS:
         return False
-    if starts_with(item, rd.quotes) or starts_with(item, rd.to_self):
+    if starts_with(item, rd.quotes) or starts_with(item, rd.to_self) or is_to_do(item):
         return False
     if all(w.lower() in rd.comments for w in words_of(item)):
         return False  # "-> super interesting" is what you thought of it
@@ -189,13 +205,18 @@ def lower_first(text: str, lang: str) -> str:
     return text
 
 
+def written_and(text: str) -> str:
+    """ "GDPR o AI" → "GDPR och AI": the spoken "o" between two items, written out."""
+    return SPOKEN_AND_RE.sub(" och ", text)
+
+
 def topic_items(note: str, lang: str, recipient: str = "") -> list[str]:
     """The things a note says you talked about, each fitting "talk about ___" in the
     message's language, in the order written, without repeats; [] when none fits. An
     item naming the recipient ("Lunch med Maja") is about the meeting, not a topic."""
     seen: set[str] = set()
     out = []
-    for raw in expand(split_items(strip_lead_in(note.strip(), lang))):
+    for raw in expand(split_items(strip_lead_in(written_and(note.strip()), lang))):
         item = heading(strip_lead_in(calm(raw, lang), lang)).strip(TRAILING)
         if not is_topic(item, lang) or not fits_language(item, lang):
             continue
@@ -216,15 +237,18 @@ def join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + f" {reading(lang).conjunction} " + items[-1]
 
 
-def fitting(text: str, lang: str, max_words: int) -> str:
+def fitting(text: str, lang: str, max_words: int, max_chars: int) -> str:
     """A short value (event, company, role, when) as it is, or "" when it is in the other
-    language or too long to read as a name."""
+    language or too long to read as a name, in words or in characters."""
     text = calm(text.strip(TRAILING), lang)
-    if not text or len(words_of(text)) > max_words or not fits_language(text, lang):
+    too_long = len(words_of(text)) > max_words or len(text) > max_chars
+    if not text or too_long or not fits_language(text, lang):
         return ""
     return text
 
 
 def placeholders_in(text: str) -> list[str]:
-    """The placeholders ("[vad ni pratade om]") still in a text, in order."""
+    """The placeholders ("[vad ni pratade om]", "{name}", "XXX") still in a text, in
+    order, as the coach's `placeholder` rule finds them (its pattern, so the composer,
+    the coach and the compose page agree on what is a gap)."""
     return PLACEHOLDER_RE.findall(text)

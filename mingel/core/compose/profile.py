@@ -16,6 +16,7 @@ from mingel.core.compose.fragments import (
     TRAILING,
     calm,
     words_of,
+    written_and,
 )
 from mingel.core.compose.fragments import lower_first as lower_common
 from mingel.core.compose.pronouns import english_verb
@@ -42,6 +43,8 @@ PARTICLES = frozenset(
     ]
 )
 MAX_CLAUSE_WORDS = 16
+# Characters as well as words: one long word (a pasted link) is no clause either.
+MAX_CLAUSE_CHARS = 160
 
 
 def is_supine(word: str) -> bool:
@@ -54,6 +57,7 @@ def is_supine(word: str) -> bool:
 
 MAX_UPDATE_WORDS = 40
 MAX_UPDATE_SENTENCES = 3
+MAX_UPDATE_CHARS = 400
 
 
 def name_part(part: str, first: bool) -> str:
@@ -195,7 +199,7 @@ def after_adverb(sentence: str, adverb: str, lang: str) -> str:
 
 def sentences_of(text: str) -> list[str]:
     out = []
-    for line in text.replace("\r", "\n").split("\n"):
+    for line in written_and(text).replace("\r", "\n").split("\n"):
         line = BULLET_RE.sub("", line)
         out.extend(s.strip().strip(TRAILING) for s in SENTENCE_END_RE.split(line))
     return [s for s in out if words_of(s)]
@@ -205,7 +209,8 @@ def doing_clause(text: str, lang: str) -> str:
     """What the writer does as a clause starting with "jag"/"I" ("jag läser datateknik
     på KTH"), from the first sentence that fits; "" when none does."""
     for sentence in sentences_of(calm(text, lang)):
-        if len(words_of(sentence)) <= MAX_CLAUSE_WORDS and fits_language(sentence, lang):
+        short = len(words_of(sentence)) <= MAX_CLAUSE_WORDS and len(sentence) <= MAX_CLAUSE_CHARS
+        if short and fits_language(sentence, lang):
             clause = first_person(sentence, lang, noun_phrase=True)
             if words_of(clause)[0].lower() in (reading(lang).me.lower(), "i'm", "i've"):
                 return clause
@@ -224,7 +229,8 @@ def inverted(clause: str, lang: str) -> str:
 def update_text(text: str, lang: str, keep: int = MAX_UPDATE_SENTENCES) -> str:
     """What the writer has done lately, as one to three sentences that can follow "A quick
     update from me:" (the first in lower case), at most `keep` of them; "" when nothing
-    fits: the other language only, too long to be a short update, or empty."""
+    fits: the other language only, too long to be a short update (in words or
+    characters), or empty."""
     kept = []
     for sentence in sentences_of(calm(text, lang)):
         if not fits_language(sentence, lang):
@@ -233,7 +239,9 @@ def update_text(text: str, lang: str, keep: int = MAX_UPDATE_SENTENCES) -> str:
         kept.append(statement[:1].upper() + statement[1:] if kept else statement)
     kept = kept[:keep] if len(kept) <= MAX_UPDATE_SENTENCES else kept
     words = sum(len(words_of(s)) for s in kept)
-    if not kept or len(kept) > MAX_UPDATE_SENTENCES or words > MAX_UPDATE_WORDS:
+    chars = sum(len(s) for s in kept)
+    too_long = words > MAX_UPDATE_WORDS or chars > MAX_UPDATE_CHARS
+    if not kept or len(kept) > MAX_UPDATE_SENTENCES or too_long:
         return ""
     first = kept[0]
     if lang == "en" and not first.startswith(("I ", "I'")):

@@ -81,12 +81,21 @@ def match_case(word: str, original: str) -> str:
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
+def is_ett_word(noun: str, rd: Reading) -> bool:
+    """Does the (lower-case) noun take "ett"? By its longest known ending, so a compound
+    takes the gender of its last part ("sidoprojekt": ett) and an en-word that ends like
+    an ett-word stays one ("studentkår": en, though "år" is ett)."""
+    ett = max((len(e) for e in rd.ett_words if noun.endswith(e)), default=0)
+    en = max((len(e) for e in rd.en_words if noun.endswith(e)), default=0)
+    return ett > en
+
+
 def swedish_possessive(words: list[str], i: int, rd: Reading) -> str:
     """din, ditt or dina for the noun after position i ("hennes första jobb" → ditt)."""
     j = next_word(words, i)
     while j < len(words):
         word, k = words[j].lower(), next_word(words, j)
-        is_noun = word.endswith(rd.ett_words)
+        is_noun = word.endswith(rd.ett_words + rd.en_words)
         if k < len(words) and not is_noun and (word in SV_ADJECTIVES or word.endswith("a")):
             j = k  # an adjective ("nya", "första") before the noun
         else:
@@ -95,7 +104,7 @@ def swedish_possessive(words: list[str], i: int, rd: Reading) -> str:
     din, ditt, dina = rd.possessive_forms
     if not noun:
         return din
-    if noun.endswith(rd.ett_words):
+    if is_ett_word(noun, rd):
         return ditt
     if noun.endswith(rd.plural_endings):
         return dina

@@ -32,6 +32,7 @@ class Reading:
     lead_ins: tuple[str, ...]
     quotes: tuple[str, ...]
     to_self: tuple[str, ...]
+    to_do: tuple[str, ...]
     comments: frozenset[str]
     statement_starts: frozenset[str]
     subjects: frozenset[str]
@@ -49,6 +50,7 @@ class Reading:
     reflexive: dict[str, str]
     possessive_forms: tuple[str, ...]
     ett_words: tuple[str, ...]
+    en_words: tuple[str, ...]
     plural_endings: tuple[str, ...]
     agreement: dict[str, str]
     conjunction: str
@@ -66,6 +68,7 @@ def reading(lang: str) -> Reading:
         lead_ins=lead_ins,
         quotes=tuple(data["quotes"]),
         to_self=tuple(data["to_self"]),
+        to_do=tuple(data["to_do"]),
         comments=frozenset(data["comments"]),
         statement_starts=frozenset(data["statement_starts"]),
         subjects=frozenset(data["subjects"]),
@@ -83,6 +86,7 @@ def reading(lang: str) -> Reading:
         reflexive=data["reflexive"],
         possessive_forms=tuple(data["possessive_forms"]),
         ett_words=tuple(data["ett_words"]),
+        en_words=tuple(data.get("en_words", ())),
         plural_endings=tuple(data["plural_endings"]),
         agreement=data.get("agreement", {}),
         conjunction=data["and"],

@@ -2,7 +2,10 @@
 
 import pytest
 
+from mingel.core.coach import check
 from mingel.core.compose import Contact, Scenario, compose, variant_count
+from mingel.core.compose.compose import phrasings
+from mingel.core.compose.fragments import placeholders_in
 
 FULL_EN = Scenario.from_dict(
     {
@@ -113,3 +116,14 @@ def test_a_long_update_shrinks_to_its_first_sentence_before_the_message_turns_to
     assert "En kort uppdatering: jag tog examen i juni." in draft.body
     assert "Klarna" not in draft.body
     assert "Klarna" in compose("reconnect", scenario, lang="sv", variant=0).body
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name", ["context", "update"])
+def test_the_composers_placeholders_are_gaps_the_coach_finds(lang, name):
+    gap = phrasings(lang)["placeholders"][name]
+    body = f"Hej Anna! {gap}." if lang == "sv" else f"Hi Anna, {gap}."
+    findings = check(body, kind="thanks", lang=lang).findings
+    found = [body[f.start : f.end] for f in findings if f.rule == "placeholder"]
+    assert gap in found
+    assert placeholders_in(body) == [gap]

@@ -137,7 +137,7 @@ def test_a_placeholder_is_reported_and_the_topic_is_not_claimed():
         pytest.param("Kafka, Kafka och Rust", "sv", ["Kafka", "Rust"], id="repeats"),
         pytest.param("how she got her first job", "sv", [], id="other-language"),
         pytest.param("Vi snackade Kafka vs RabbitMQ", "sv", ["Kafka vs RabbitMQ"], id="snackade"),
-        pytest.param("- Rust\n- hans startup (Oxide?)", "sv", ["Rust", "ditt startup"], id="aside"),
+        pytest.param("- Rust\n- hans startup (Oxide?)", "sv", ["Rust", "din startup"], id="aside"),
         pytest.param(
             "Met in the coffee line. He studies at Chalmers. Talked about AI ethics.",
             "en",
@@ -159,10 +159,77 @@ def test_a_placeholder_is_reported_and_the_topic_is_not_claimed():
             id="his",
         ),
         pytest.param("Mingel med Maja - GDPR och AI", "sv", ["GDPR och AI"], id="the-meeting"),
+        pytest.param("GDPR o AI", "sv", ["GDPR och AI"], id="spoken-o"),
+        pytest.param("Pratade om Kafka o Rust", "sv", ["Kafka och Rust"], id="spoken-o-lead-in"),
+        pytest.param("Kafka, Rust o Go", "sv", ["Kafka", "Rust", "Go"], id="spoken-o-list"),
+        pytest.param(
+            "- moln o säkerhet\n- Rust", "sv", ["moln och säkerhet", "Rust"], id="o-bullet"
+        ),
+        pytest.param("Big O notation", "en", ["Big O notation"], id="big-o"),
+        pytest.param("o11y o AI", "sv", ["o11y och AI"], id="o-in-a-word"),
     ],
 )
 def test_it_reads_what_a_note_talks_about(note, lang, items):
     assert topic_items(note, lang, recipient="Maja") == items
+
+
+TO_DOS = {
+    "en": [
+        "send link to my blog",
+        "remind me to call",
+        "email CV",
+        "ask about referral",
+        "intro to Bob",
+        "Call Anna on Monday",
+        "follow up next week",
+        "check with HR",
+        "look up her talk",
+        "connect on LinkedIn",
+        "book a coffee",
+        "mail slides",
+        "ring her back",
+        "introduce her to Sam",
+    ],
+    "sv": [
+        "följ upp nästa vecka",
+        "fråga om referens",
+        "skicka länk",
+        "mejla CV",
+        "kolla med Anna",
+        "tipsa om jobbet",
+        "maila slides",
+        "ring Anna på måndag",
+        "påminn mig om lunch",
+        "Boka lunch",
+        "lägg till på LinkedIn",
+        "introducera för Sam",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "to_do"), [pytest.param(lang, t, id=t) for lang in TO_DOS for t in TO_DOS[lang]]
+)
+def test_a_to_do_is_a_note_to_self_never_a_topic(lang, to_do):
+    assert topic_items(to_do, lang) == []
+    assert topic_items(f"Kafka lag -> {to_do}", lang) == ["Kafka lag"]
+    assert topic_items(f"- Rust\n- {to_do}", lang) == ["Rust"]
+    result = draft("thanks", lang, context=to_do)
+    assert to_do.lower() not in result.body.lower(), result.body
+    assert result.placeholders, result.body
+
+
+@pytest.mark.parametrize(
+    ("note", "lang", "items"),
+    [
+        pytest.param("book recommendations", "en", ["book recommendations"], id="book-noun"),
+        pytest.param("checkout flows", "en", ["checkout flows"], id="checkout"),
+        pytest.param("frågor om lön", "sv", ["frågor om lön"], id="fragor-noun"),
+        pytest.param("ringar", "sv", ["ringar"], id="ringar"),
+    ],
+)
+def test_a_to_do_verb_is_a_whole_word_at_the_start(note, lang, items):
+    assert topic_items(note, lang) == items
 
 
 @pytest.mark.parametrize(
@@ -197,6 +264,13 @@ def test_it_lowers_shouting_but_keeps_acronyms(text, calmed):
         ("hennes nya roll", "sv", "din nya roll"),
         ("hans kollegor", "sv", "dina kollegor"),
         ("hans examensarbete", "sv", "ditt examensarbete"),
+        ("hans startup", "sv", "din startup"),
+        ("hennes nya startup", "sv", "din nya startup"),
+        ("hennes studentkår", "sv", "din studentkår"),
+        ("hans festival", "sv", "din festival"),
+        ("hennes sommarjobb", "sv", "ditt sommarjobb"),
+        ("hennes förslag", "sv", "ditt förslag"),
+        ("hans perspektiv på AI", "sv", "ditt perspektiv på AI"),
         ("hennes byte från Java till Kotlin", "sv", "ditt byte från Java till Kotlin"),
         ("hennes stora intresse för moln", "sv", "ditt stora intresse för moln"),
         ("hur han tog sig in i branschen", "sv", "hur du tog dig in i branschen"),
@@ -254,6 +328,7 @@ def test_it_capitalises_names(name, written):
         ("computer science at KTH", "en", "I work with computer science at KTH"),
         ("Backend developer at Spotify", "en", "I'm a backend developer at Spotify"),
         ("UX designer", "en", "I'm a UX designer"),
+        ("Läser datateknik o jobbar extra", "sv", "jag läser datateknik och jobbar extra"),
         ("Läser datateknik på KTH", "en", ""),
         ("Studying computer science at KTH", "sv", ""),
     ],

@@ -46,6 +46,27 @@ LEAD_INS = {
     "sv": ["Pratade om", "Vi pratade om", "pratade om:", "Snackade om", "Diskuterade", ""],
     "en": ["Talked about", "We discussed", "Discussed:", "Chatted about", "talked about", ""],
 }
+# Notes to self that start with a to-do's verb: never copied into the message.
+TO_DOS = {
+    "sv": [
+        "följ upp nästa vecka",
+        "fråga om referens",
+        "skicka länk",
+        "mejla CV",
+        "kolla med Anna",
+        "tipsa om jobbet",
+        "boka lunch",
+    ],
+    "en": [
+        "send link to my blog",
+        "remind me to call",
+        "email CV",
+        "ask about referral",
+        "intro to Bob",
+        "follow up next week",
+        "connect on LinkedIn",
+    ],
+}
 NOISE = {
     "sv": [
         "TODO skicka länk",
@@ -56,6 +77,7 @@ NOISE = {
         "Han sa att han gillar Rust",
         "Ska mejla henne",
         "Hon jobbar på Spotify sedan 2020",
+        *TO_DOS["sv"],
     ],
     "en": [
         "TODO send the link",
@@ -65,6 +87,7 @@ NOISE = {
         "She said: go for AWS",
         "He said he likes Rust",
         "She works at Spotify since 2020",
+        *TO_DOS["en"],
     ],
 }
 NAMES = ["alex moreno", "ALEX MORENO", "Alex Moreno", "sara nilsson", "jonas ek-larsson", ""]
@@ -119,7 +142,8 @@ def notes(draw, lang: str) -> str:
     topics = [shout(t) if draw(st.booleans()) and draw(st.booleans()) else t for t in topics]
     noise = draw(st.lists(st.sampled_from(NOISE[lang]), max_size=2, unique=True))
     lead = draw(st.sampled_from(LEAD_INS[lang]))
-    shape = draw(st.sampled_from(["comma", "bullets", "semicolon", "sentences", "arrow"]))
+    shapes = ["comma", "bullets", "semicolon", "sentences", "arrow"]
+    shape = draw(st.sampled_from(shapes + (["spoken-and"] if lang == "sv" else [])))
     if shape == "bullets":
         body = "\n".join(f"- {t}" for t in [*topics, *noise])
         return f"{lead}\n{body}" if lead else body
@@ -127,7 +151,7 @@ def notes(draw, lang: str) -> str:
         return " ".join(
             f"{s[:1].upper()}{s[1:]}." for s in [f"{lead} {topics[0]}".strip(), *topics[1:], *noise]
         )
-    sep = {"comma": ", ", "semicolon": "; ", "arrow": " -> "}[shape]
+    sep = {"comma": ", ", "semicolon": "; ", "arrow": " -> ", "spoken-and": " o "}[shape]
     text = f"{lead} {sep.join(topics)}".strip()
     return f"{text}. {' '.join(n + '.' for n in noise)}".strip() if noise else text
 
@@ -165,6 +189,9 @@ def test_it_makes_a_clean_message_of_messy_notes(case):
     text = outside_placeholders(draft.subject + "\n" + draft.body)
     assert not LEAD_IN_TEXT.search(text), draft
     assert not SHORTHAND.search(text), draft
+    assert " o " not in text, draft  # the spoken "och" of a quick note
+    for to_do in TO_DOS["sv"] + TO_DOS["en"]:
+        assert to_do.lower() not in text.lower(), (to_do, draft)
     words = {t.lower for t in tokens(text)}
     assert not words & RECIPIENT_PRONOUNS[lang], draft
     for start, end in sentence_spans(text):

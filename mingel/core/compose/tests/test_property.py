@@ -48,7 +48,7 @@ POOLS = {
             "Spotify",
             "Klarna",
             "Ericsson",
-            "ett litet startup",
+            "en liten startup",
             "Volvo Cars",
             "Skatteverket",
         ],
