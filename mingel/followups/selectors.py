@@ -77,6 +77,17 @@ def user_today(user, now: dt.datetime | None = None) -> dt.date:
     return (now or timezone.now()).astimezone(user_zone(user)).date()
 
 
+def dormant_after_months(*, owner) -> int:
+    """The owner's "suggest reconnecting after" months; the default when the owner never
+    saved reminder settings."""
+    months = (
+        ReminderSettings.objects.filter(user=owner)
+        .values_list("dormant_after_months", flat=True)
+        .first()
+    )
+    return months or cadence.DORMANT_AFTER_MONTHS
+
+
 def settings_by_token(token: str) -> ReminderSettings | None:
     """The settings row whose calendar feed this token opens, or None (unknown/revoked)."""
     if not token:
