@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from mingel.contacts import expressions as contact_expressions
 from mingel.contacts.models import Contact, Interaction
 from mingel.core import cadence, onboarding
 from mingel.events.models import Event
@@ -201,7 +202,9 @@ def follow_ups(
     `ahead`, also those whose follow-up comes due in the next days), oldest first; and
     whether there are more than `limit`."""
     linked = Interaction.objects.filter(contact=OuterRef("pk"), kind="linkedin")
-    contacts = Contact.objects.filter(owner=owner).filter(expressions.follow_up_open(today, ahead))
+    contacts = Contact.objects.filter(owner=owner).filter(
+        contact_expressions.follow_up_open(today, ahead)
+    )
     contacts = (
         contacts.annotate(linked=Exists(linked))
         .only(*CONTACT_FIELDS)
@@ -243,7 +246,7 @@ def keep_in_touch(
         Contact.objects.filter(owner=owner), expressions.interval_tags(owner=owner)
     ).filter(expressions.keep_in_touch_due_by(look_at))
     if following is None:
-        contacts = contacts.exclude(expressions.follow_up_open(today, ahead))
+        contacts = contacts.exclude(contact_expressions.follow_up_open(today, ahead))
     elif following:
         contacts = contacts.exclude(pk__in=following)
     contacts = without_hidden(
