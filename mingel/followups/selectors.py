@@ -3,12 +3,12 @@ owner and with a fixed number of queries whatever the number of contacts."""
 
 import datetime as dt
 import zoneinfo
-from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mingel.contacts import expressions as contact_expressions
@@ -310,20 +310,33 @@ def event_item(event: Event, *, today: dt.date) -> TodayItem:
     return TodayItem(cadence.EVENT, event.date, False, event=event, is_today=event.date == today)
 
 
+def open_follow_ups_at_event(today: dt.date) -> Coalesce:
+    """For an Event query: how many people met at the event still need a follow-up,
+    due today or tomorrow (met at the event today, the thank-you is due tomorrow).
+    Snoozed ones count: the snooze puts the follow-up off, it is still to do. Counted
+    by the database, so it is exact however many there are."""
+    waiting = (
+        Contact.objects.filter(owner=OuterRef("owner"), event=OuterRef("pk"))
+        .filter(contact_expressions.follow_up_open(today, ahead=1))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
+
+
 def events_for_today(
     *,
     owner,
     today: dt.date,
-    waiting: Mapping[int, int],
     days: int = EVENT_DAYS,
     hidden: Hiddens | None = None,
 ) -> tuple[list[TodayItem], list[TodayItem]]:
     """In one query: the events coming up (as upcoming_events), and the events reviewed
     in the last 30 days whose people still need a follow-up, the latest first, with how
-    many as `open_follow_ups`. `waiting` is that number by event id, which the caller
-    counts from the open follow-ups it has read anyway (today's and tomorrow's: met at
-    the event today, a thank-you is due tomorrow). A reviewed event leaves "coming up"
-    and offers its follow-ups instead."""
+    many as `open_follow_ups` (open_follow_ups_at_event). A reviewed event leaves
+    "coming up" and offers its follow-ups instead."""
     earliest = today - dt.timedelta(days=cadence.FOLLOW_UP_DROPS_AFTER_DAYS)
     events = (
         Event.objects.filter(
@@ -333,6 +346,7 @@ def events_for_today(
             Q(reviewed_at__isnull=True, date__gte=today)
             | Q(reviewed_at__isnull=False, date__lte=today)
         )
+        .annotate(open_follow_ups=open_follow_ups_at_event(today))
         .order_by("date", "start_time", "id")
     )
     hidden = hidden or {}
@@ -341,8 +355,7 @@ def events_for_today(
         if event.reviewed_at is None:
             if (cadence.EVENT, None, event.pk) not in hidden:
                 coming.append(event_item(event, today=today))
-        elif waiting.get(event.pk):
-            event.open_follow_ups = waiting[event.pk]
+        elif event.open_follow_ups:
             after.append(TodayItem(cadence.EVENT, event.date, False, event=event))
     return coming, after[::-1]
 
@@ -368,12 +381,9 @@ def today_list(
     follow-ups and keep-in-touch items, the longest waiting first. Six queries,
     whatever the number of contacts."""
     hidden = hidden_keys(owner=owner, today=today)
-    # All open follow-ups, snoozed ones too, and tomorrow's (for the reviewed events'
-    # counts): there are only as many as people met in the last 30 days, and keep in
-    # touch must leave today's all out.
-    opened, overflow = follow_ups(owner=owner, today=today, ahead=1, limit=FOLLOW_UPS_AT_MOST)
-    waiting = Counter(i.contact.event_id for i in opened if i.contact.event_id)
-    opened = [i for i in opened if i.due <= today]
+    # All open follow-ups, snoozed ones too: there are only as many as people met in the
+    # last 30 days, and keep in touch must leave them all out.
+    opened, overflow = follow_ups(owner=owner, today=today, limit=FOLLOW_UPS_AT_MOST)
     following = None if overflow else {item.contact.pk for item in opened}
     visible = [i for i in opened if (i.type, i.contact.pk, None) not in hidden]
     follow, more_follow = visible[:limit], len(visible) > limit or overflow
@@ -386,7 +396,7 @@ def today_list(
         for item in reconnects(owner=owner, today=today, prefs=prefs, hidden=hidden)
         if item.contact.pk not in shown
     ]
-    events, after = events_for_today(owner=owner, today=today, waiting=waiting, hidden=hidden)
+    events, after = events_for_today(owner=owner, today=today, hidden=hidden)
     more = {cadence.FOLLOW_UP} if more_follow else set()
     if more_keep:
         more.add(cadence.KEEP_IN_TOUCH)
