@@ -62,7 +62,7 @@ def events_list(*, owner, today: dt.date) -> QuerySet[Event]:
 def event_contacts(event: Event, *, today: dt.date | None = None) -> QuerySet[Contact]:
     """The people met at the event, in the order they were captured. With `today`, each
     has `needs_follow_up`: a thank-you is due today or tomorrow and not sent yet (the
-    today list's follow-up rule, see followups.contact_expressions.follow_up_open)."""
+    today list's follow-up rule, see contacts.expressions.follow_up_open)."""
     contacts = event.contacts.order_by("created_at", "id")
     if today is not None:
         contacts = contacts.annotate(

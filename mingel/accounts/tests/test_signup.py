@@ -83,3 +83,13 @@ def test_the_phone_logs_in_to_the_existing_account(client, serving_network, alic
         REMOTE_ADDR=PHONE,
     )
     assert response.status_code == 302
+
+
+def test_a_fresh_install_does_not_invite_the_phone_to_create_the_first_account(
+    client, serving_network
+):
+    phone = client.get("/", REMOTE_ADDR=PHONE, HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Create the first account" not in phone
+    assert 'href="/accounts/signup/"' not in phone
+    laptop = client.get("/", REMOTE_ADDR="127.0.0.1", HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Create the first account" in laptop
