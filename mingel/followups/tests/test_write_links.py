@@ -86,3 +86,15 @@ def test_the_reconnect_link_follows_the_users_dormancy_setting(
     contacts.interaction_create(contact=eva, kind="linkedin", date=last_touch)
     links = write_links(alice_client.get(f"/contacts/{eva.pk}/").text)
     assert ("kind=reconnect" in links) is offered
+
+
+def test_reading_the_setting_costs_the_contact_page_no_query(
+    alice_client, alice, django_assert_num_queries
+):
+    # session, user, the contact with its owner's setting (a join), its tags, its
+    # interactions: as mingel/contacts/tests/test_query_counts.py without a setting.
+    ReminderSettings.objects.update_or_create(user=alice, defaults={"dormant_after_months": 3})
+    eva = contacts.contact_create(owner=alice, name="Eva", met_on=dt.date(2024, 1, 10))
+    with django_assert_num_queries(5):
+        page = alice_client.get(f"/contacts/{eva.pk}/").text
+    assert "kind=reconnect" in write_links(page)
