@@ -128,9 +128,10 @@ def network_lines(port: int) -> list[str]:
 
     if config.serves_network(os.environ):
         urls = config.network_urls(config.machine_addresses(), port)
-        if urls:
-            return [f"On your network (a phone on the same Wi-Fi): {url}" for url in urls]
-        return ["On your network: no address found; use this machine's IP address."]
+        lines = [f"On your network (a phone on the same Wi-Fi): {url}" for url in urls] or [
+            "On your network: no address found; use this machine's IP address."
+        ]
+        return lines + config.signup_lines(os.environ)
     host = os.environ.get("MINGEL_SERVE_HOST", "")
     if host in config.WILDCARD_ADDRESSES and "MINGEL_ALLOWED_HOSTS" not in os.environ:
         return ["Hosted mode: set MINGEL_ALLOWED_HOSTS to the names this server answers to."]

@@ -68,6 +68,59 @@ def worker_in_process(env: Mapping[str, str]) -> bool:
     return env_bool(env, "MINGEL_WORKER_IN_PROCESS", is_embedded(env))
 
 
+SIGNUP_WARNING = (
+    "Anyone on this network can open Mingel and sign up; set MINGEL_SIGNUP=closed to stop that."
+)
+SIGNUP_LOCAL_NOTE = (
+    "Sign-up works only on this machine; other devices can log in "
+    "(set MINGEL_SIGNUP=open to let them sign up too)."
+)
+
+
+def signup(env: Mapping[str, str]) -> str:
+    """Who may create an account: "open" (anyone who reaches Mingel), "closed" (nobody:
+    accounts come from `mingel user create`), or "local" (only requests from this machine
+    itself, see is_own_address). MINGEL_SIGNUP when set (open or closed; raises
+    ValueError on anything else). Unset: "local" when the embedded app serves the network
+    (serves_network), since over plain HTTP on a café's Wi-Fi anyone nearby would
+    otherwise get an account on the owner's laptop; "open" otherwise."""
+    if env.get("MINGEL_SIGNUP") is not None:
+        return env_choice(env, "MINGEL_SIGNUP", ("open", "closed"), "open")
+    return "local" if serves_network(env) else "open"
+
+
+def signup_lines(env: Mapping[str, str]) -> list[str]:
+    """What `mingel serve` says about sign-up when the embedded app serves the network:
+    a warning when anyone there can sign up, a note when only this machine can; nothing
+    otherwise (not on the network, or sign-up closed)."""
+    if not serves_network(env):
+        return []
+    line = {"open": SIGNUP_WARNING, "local": SIGNUP_LOCAL_NOTE}.get(signup(env))
+    return [line] if line else []
+
+
+def is_own_address(remote_addr: str, addresses: Iterable[str]) -> bool:
+    """Whether a request from `remote_addr` (REMOTE_ADDR) comes from this machine: a
+    loopback address, or one of the machine's own `addresses` (machine_addresses; the
+    owner may open the LAN address on the laptop itself). False for anything that is not
+    an IP address."""
+    try:
+        ip = ipaddress.ip_address(remote_addr.strip().split("%")[0])
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped  # ::ffff:192.168.1.20 from a dual-stack socket
+    if ip.is_loopback:
+        return True
+    own = set()
+    for address in addresses:
+        try:
+            own.add(ipaddress.ip_address(address.split("%")[0]))
+        except ValueError:
+            continue  # a host name
+    return ip in own
+
+
 def host_header_form(address: str) -> str:
     """An address as it appears in a Host header: IPv6 in brackets, names in lower case."""
     address = address.strip().lower()

@@ -3,7 +3,8 @@
 MINGEL_DATA_DIR     folder for the SQLite file and the generated secret key
 DATABASE_URL        PostgreSQL in hosted mode (postgres://user:pass@host:5432/name)
 MINGEL_SECRET_KEY   shared key for several app processes (else generated into the data dir)
-MINGEL_SIGNUP       open (default) or closed
+MINGEL_SIGNUP       open (default) or closed; unset while `mingel serve --host 0.0.0.0`
+                    serves the network in embedded mode, only this machine may sign up
 MINGEL_ALLOWED_HOSTS, MINGEL_CSRF_TRUSTED_ORIGINS   comma-separated
 MINGEL_SERVE_HOST   set by `mingel serve --host`: on 0.0.0.0 in embedded mode, the
                     machine's own names and addresses are allowed hosts too
@@ -27,11 +28,13 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = config.secret_key(ENV, DATA_DIR)
 DEBUG = config.env_bool(ENV, "MINGEL_DEBUG", False)
-ALLOWED_HOSTS = config.allowed_hosts(
-    ENV, config.machine_addresses() if config.serves_network(ENV) else ()
-)
+# This machine's names and addresses, when the embedded app serves the network: the
+# LAN address it prints is an allowed host, and a request from it is the owner's own.
+MACHINE_ADDRESSES = config.machine_addresses() if config.serves_network(ENV) else []
+ALLOWED_HOSTS = config.allowed_hosts(ENV, MACHINE_ADDRESSES)
 CSRF_TRUSTED_ORIGINS = config.env_list(ENV, "MINGEL_CSRF_TRUSTED_ORIGINS", [])
-SIGNUP = config.env_choice(ENV, "MINGEL_SIGNUP", ("open", "closed"), "open")
+# "open", "closed", or "local": only from this machine (config.signup).
+SIGNUP = config.signup(ENV)
 SITE_URL = ENV.get("MINGEL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [

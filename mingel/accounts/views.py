@@ -6,7 +6,6 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -25,8 +24,8 @@ from mingel.accounts.validators import time_zone_names
 
 
 def signup(request):
-    if settings.SIGNUP != "open":
-        raise Http404("Sign-up is closed")
+    if not selectors.signup_open(request):
+        return TemplateResponse(request, "accounts/signup_closed.html", status=403)
     if request.user.is_authenticated:
         return redirect("home")
     form = SignupForm(request.POST or None)

@@ -22,11 +22,18 @@ def get_contact_for_user(user, pk) -> Contact:
     return get_object_or_404(Contact, pk=pk, owner=user)
 
 
+# The owner's "suggest reconnecting after" setting (followups.ReminderSettings), read by
+# the reminders' write_links tag; None when the owner never saved reminder settings.
+DORMANT_MONTHS = "owner_dormant_after_months"
+
+
 def get_contact_detail_for_user(user, pk) -> Contact:
-    """As get_contact_for_user, with what the detail page shows (tags) fetched too."""
+    """As get_contact_for_user, with what the detail page shows fetched too: the tags,
+    and the owner's dormancy setting as DORMANT_MONTHS (a join in the same query, named
+    by its path so contacts does not import the reminders app)."""
     contacts = Contact.objects.prefetch_related(
         Prefetch("tags", queryset=Tag.objects.order_by("name"))
-    )
+    ).annotate(**{DORMANT_MONTHS: F("owner__reminder_settings__dormant_after_months")})
     return get_object_or_404(contacts, pk=pk, owner=user)
 
 

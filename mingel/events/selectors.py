@@ -18,10 +18,10 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from mingel.contacts import expressions as contact_expressions
 from mingel.contacts.models import Contact
 from mingel.core.events import questions as bank
 from mingel.events.models import CaptureKey, Event, FavouriteQuestion
-from mingel.followups import expressions
 
 
 def user_today(user, now: dt.datetime | None = None) -> dt.date:
@@ -62,12 +62,12 @@ def events_list(*, owner, today: dt.date) -> QuerySet[Event]:
 def event_contacts(event: Event, *, today: dt.date | None = None) -> QuerySet[Contact]:
     """The people met at the event, in the order they were captured. With `today`, each
     has `needs_follow_up`: a thank-you is due today or tomorrow and not sent yet (the
-    today list's follow-up rule, see followups.expressions.follow_up_open)."""
+    today list's follow-up rule, see contacts.expressions.follow_up_open)."""
     contacts = event.contacts.order_by("created_at", "id")
     if today is not None:
         contacts = contacts.annotate(
             needs_follow_up=ExpressionWrapper(
-                expressions.follow_up_open(today, ahead=1), output_field=BooleanField()
+                contact_expressions.follow_up_open(today, ahead=1), output_field=BooleanField()
             )
         )
     return contacts

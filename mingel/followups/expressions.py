@@ -1,4 +1,5 @@
-"""The cadence rules of `mingel.core.cadence` as SQL expressions, so the database picks
+"""The cadence rules of `mingel.core.cadence` as SQL expressions (the follow-up rule is
+in `mingel.contacts.expressions`, shared with the events app), so the database picks
 the few due contacts out of thousands instead of Python looking at every one.
 
 `tests/test_expressions.py` checks these against the plain-Python rules on varied data,
@@ -101,25 +102,6 @@ def keep_in_touch_due_by(day: dt.date) -> Q:
 
 def day_number(day: dt.date) -> DayNumber:
     return DayNumber(Value(day, output_field=DateField()))
-
-
-def reached_out() -> Exists:
-    """cadence.has_followed_up: a reaching-out interaction on or after the meeting."""
-    return Exists(
-        Interaction.objects.filter(
-            contact=OuterRef("pk"),
-            kind__in=cadence.FOLLOW_UP_KINDS,
-            date__gte=OuterRef("met_on"),
-        ).exclude(direction="received")
-    )
-
-
-def follow_up_open(today: dt.date, ahead: int = 0) -> Q:
-    """Contacts whose follow-up is on the list today (cadence.follow_up), or comes due
-    within `ahead` days: met 1 to 30 days ago and not reached out to since."""
-    earliest = today - dt.timedelta(days=cadence.FOLLOW_UP_DROPS_AFTER_DAYS)
-    latest = today - dt.timedelta(days=cadence.FOLLOW_UP_DUE_AFTER_DAYS) + dt.timedelta(ahead)
-    return Q(met_on__gte=earliest, met_on__lte=latest) & ~reached_out()
 
 
 def dormant(cutoff: dt.date) -> Q:

@@ -3,14 +3,15 @@ owner and with a fixed number of queries whatever the number of contacts."""
 
 import datetime as dt
 import zoneinfo
-from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from mingel.contacts import expressions as contact_expressions
 from mingel.contacts.models import Contact, Interaction
 from mingel.core import cadence, onboarding
 from mingel.events.models import Event
@@ -75,6 +76,17 @@ def user_zone(user) -> zoneinfo.ZoneInfo:
 def user_today(user, now: dt.datetime | None = None) -> dt.date:
     """The user's own calendar date: at 00:30 in Stockholm it is already tomorrow there."""
     return (now or timezone.now()).astimezone(user_zone(user)).date()
+
+
+def dormant_after_months(*, owner) -> int:
+    """The owner's "suggest reconnecting after" months; the default when the owner never
+    saved reminder settings."""
+    months = (
+        ReminderSettings.objects.filter(user=owner)
+        .values_list("dormant_after_months", flat=True)
+        .first()
+    )
+    return months or cadence.DORMANT_AFTER_MONTHS
 
 
 def settings_by_token(token: str) -> ReminderSettings | None:
@@ -190,7 +202,9 @@ def follow_ups(
     `ahead`, also those whose follow-up comes due in the next days), oldest first; and
     whether there are more than `limit`."""
     linked = Interaction.objects.filter(contact=OuterRef("pk"), kind="linkedin")
-    contacts = Contact.objects.filter(owner=owner).filter(expressions.follow_up_open(today, ahead))
+    contacts = Contact.objects.filter(owner=owner).filter(
+        contact_expressions.follow_up_open(today, ahead)
+    )
     contacts = (
         contacts.annotate(linked=Exists(linked))
         .only(*CONTACT_FIELDS)
@@ -232,7 +246,7 @@ def keep_in_touch(
         Contact.objects.filter(owner=owner), expressions.interval_tags(owner=owner)
     ).filter(expressions.keep_in_touch_due_by(look_at))
     if following is None:
-        contacts = contacts.exclude(expressions.follow_up_open(today, ahead))
+        contacts = contacts.exclude(contact_expressions.follow_up_open(today, ahead))
     elif following:
         contacts = contacts.exclude(pk__in=following)
     contacts = without_hidden(
@@ -296,20 +310,33 @@ def event_item(event: Event, *, today: dt.date) -> TodayItem:
     return TodayItem(cadence.EVENT, event.date, False, event=event, is_today=event.date == today)
 
 
+def open_follow_ups_at_event(today: dt.date) -> Coalesce:
+    """For an Event query: how many people met at the event still need a follow-up,
+    due today or tomorrow (met at the event today, the thank-you is due tomorrow).
+    Snoozed ones count: the snooze puts the follow-up off, it is still to do. Counted
+    by the database, so it is exact however many there are."""
+    waiting = (
+        Contact.objects.filter(owner=OuterRef("owner"), event=OuterRef("pk"))
+        .filter(contact_expressions.follow_up_open(today, ahead=1))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
+
+
 def events_for_today(
     *,
     owner,
     today: dt.date,
-    waiting: Mapping[int, int],
     days: int = EVENT_DAYS,
     hidden: Hiddens | None = None,
 ) -> tuple[list[TodayItem], list[TodayItem]]:
     """In one query: the events coming up (as upcoming_events), and the events reviewed
     in the last 30 days whose people still need a follow-up, the latest first, with how
-    many as `open_follow_ups`. `waiting` is that number by event id, which the caller
-    counts from the open follow-ups it has read anyway (today's and tomorrow's: met at
-    the event today, a thank-you is due tomorrow). A reviewed event leaves "coming up"
-    and offers its follow-ups instead."""
+    many as `open_follow_ups` (open_follow_ups_at_event). A reviewed event leaves
+    "coming up" and offers its follow-ups instead."""
     earliest = today - dt.timedelta(days=cadence.FOLLOW_UP_DROPS_AFTER_DAYS)
     events = (
         Event.objects.filter(
@@ -319,6 +346,7 @@ def events_for_today(
             Q(reviewed_at__isnull=True, date__gte=today)
             | Q(reviewed_at__isnull=False, date__lte=today)
         )
+        .annotate(open_follow_ups=open_follow_ups_at_event(today))
         .order_by("date", "start_time", "id")
     )
     hidden = hidden or {}
@@ -327,8 +355,7 @@ def events_for_today(
         if event.reviewed_at is None:
             if (cadence.EVENT, None, event.pk) not in hidden:
                 coming.append(event_item(event, today=today))
-        elif waiting.get(event.pk):
-            event.open_follow_ups = waiting[event.pk]
+        elif event.open_follow_ups:
             after.append(TodayItem(cadence.EVENT, event.date, False, event=event))
     return coming, after[::-1]
 
@@ -354,12 +381,9 @@ def today_list(
     follow-ups and keep-in-touch items, the longest waiting first. Six queries,
     whatever the number of contacts."""
     hidden = hidden_keys(owner=owner, today=today)
-    # All open follow-ups, snoozed ones too, and tomorrow's (for the reviewed events'
-    # counts): there are only as many as people met in the last 30 days, and keep in
-    # touch must leave today's all out.
-    opened, overflow = follow_ups(owner=owner, today=today, ahead=1, limit=FOLLOW_UPS_AT_MOST)
-    waiting = Counter(i.contact.event_id for i in opened if i.contact.event_id)
-    opened = [i for i in opened if i.due <= today]
+    # All open follow-ups, snoozed ones too: there are only as many as people met in the
+    # last 30 days, and keep in touch must leave them all out.
+    opened, overflow = follow_ups(owner=owner, today=today, limit=FOLLOW_UPS_AT_MOST)
     following = None if overflow else {item.contact.pk for item in opened}
     visible = [i for i in opened if (i.type, i.contact.pk, None) not in hidden]
     follow, more_follow = visible[:limit], len(visible) > limit or overflow
@@ -372,7 +396,7 @@ def today_list(
         for item in reconnects(owner=owner, today=today, prefs=prefs, hidden=hidden)
         if item.contact.pk not in shown
     ]
-    events, after = events_for_today(owner=owner, today=today, waiting=waiting, hidden=hidden)
+    events, after = events_for_today(owner=owner, today=today, hidden=hidden)
     more = {cadence.FOLLOW_UP} if more_follow else set()
     if more_keep:
         more.add(cadence.KEEP_IN_TOUCH)

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mingel.contacts import expressions as contact_expressions
 from mingel.contacts import services as contact_services
 from mingel.contacts.models import Contact, Interaction
 from mingel.core import cadence, onboarding
@@ -182,7 +183,7 @@ def reconnect_candidates(
         )
         .filter(expressions.dormant(cadence.dormant_cutoff(today, months)))
         .filter(expressions.not_due_to_keep_in_touch(today))
-        .exclude(expressions.follow_up_open(today))
+        .exclude(contact_expressions.follow_up_open(today))
         .exclude(pk__in=list(exclude))
         .exclude(
             pk__in=Hidden.objects.filter(

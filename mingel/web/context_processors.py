@@ -1,5 +1,5 @@
-from django.conf import settings
+from mingel.accounts.selectors import signup_open
 
 
 def site(request):
-    return {"signup_open": settings.SIGNUP == "open"}
+    return {"signup_open": signup_open(request)}

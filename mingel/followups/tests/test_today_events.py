@@ -7,7 +7,8 @@ import pytest
 import time_machine
 
 from mingel.contacts import services as contacts
-from mingel.testing import EventFactory
+from mingel.followups.selectors import FOLLOW_UPS_AT_MOST
+from mingel.testing import ContactFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 23, 20, 0, tzinfo=dt.UTC)  # Monday evening in Stockholm
@@ -72,6 +73,23 @@ def test_the_follow_ups_of_a_reviewed_event_go_when_sent(alice_client, alice):
     assert "Rust meetup" not in page
     detail = alice_client.get(f"/events/{meetup.pk}/").text
     assert "?kind=thanks" not in detail[detail.find('id="people"') :]
+
+
+def test_the_count_after_an_event_is_exact_past_the_follow_up_cap(alice_client, alice):
+    # More people met at one event than the today list reads follow-ups at most: the
+    # count is still all of them. One followed up is not counted; one snoozed is (the
+    # snooze puts the follow-up off, it is still to do).
+    fair = EventFactory(owner=alice, name="Big fair", date=TODAY, reviewed_at=NOW)
+    people = [
+        ContactFactory(owner=alice, name=f"Person {i:03}", met_on=TODAY, event=fair)
+        for i in range(FOLLOW_UPS_AT_MOST + 2)
+    ]
+    contacts.interaction_create(contact=people[0], kind="email", date=TODAY, direction="sent")
+    with time_machine.travel(NOW + dt.timedelta(days=1), tick=False):
+        snooze = {"type": "follow_up", "days": 7}
+        alice_client.post(f"/today/contacts/{people[1].pk}/snooze/", snooze)
+        after = item(alice_client.get("/today/").text, f"item-after-{fair.pk}")
+    assert f"{FOLLOW_UPS_AT_MOST + 1} people you met there still need a follow-up" in after
 
 
 def test_a_reviewed_event_with_everyone_followed_up_is_gone(alice_client, alice):

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 
 from mingel.contacts import services as contacts
+from mingel.followups.models import ReminderSettings
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
@@ -64,3 +65,36 @@ def test_the_links_lead_to_a_composer_that_opens(alice_client, alice):
     response = alice_client.get(f"/contacts/{olle.pk}/compose/?kind=reconnect")
     assert response.status_code == 200
     assert "Olle" in response.text
+
+
+@pytest.mark.parametrize(
+    ("months", "last_touch", "offered"),
+    [
+        # Six months without contact: dormant for a user who says 3 months.
+        pytest.param(3, dt.date(2026, 5, 20), True, id="3-months"),
+        # Eighteen months: not yet dormant for a user who says 24.
+        pytest.param(24, dt.date(2025, 5, 20), False, id="24-months"),
+    ],
+)
+def test_the_reconnect_link_follows_the_users_dormancy_setting(
+    alice_client, alice, months, last_touch, offered
+):
+    # The default (12 months) would say the opposite in both cases; the today list
+    # uses the user's setting, and so must the contact page.
+    ReminderSettings.objects.update_or_create(user=alice, defaults={"dormant_after_months": months})
+    eva = contacts.contact_create(owner=alice, name="Eva", met_on=dt.date(2024, 1, 10))
+    contacts.interaction_create(contact=eva, kind="linkedin", date=last_touch)
+    links = write_links(alice_client.get(f"/contacts/{eva.pk}/").text)
+    assert ("kind=reconnect" in links) is offered
+
+
+def test_reading_the_setting_costs_the_contact_page_no_query(
+    alice_client, alice, django_assert_num_queries
+):
+    # session, user, the contact with its owner's setting (a join), its tags, its
+    # interactions: as mingel/contacts/tests/test_query_counts.py without a setting.
+    ReminderSettings.objects.update_or_create(user=alice, defaults={"dormant_after_months": 3})
+    eva = contacts.contact_create(owner=alice, name="Eva", met_on=dt.date(2024, 1, 10))
+    with django_assert_num_queries(5):
+        page = alice_client.get(f"/contacts/{eva.pk}/").text
+    assert "kind=reconnect" in write_links(page)

@@ -136,3 +136,71 @@ def test_it_finds_this_machines_addresses():
     found = config.machine_addresses()
     assert found  # at least the host name
     assert len(found) == len(set(found))
+
+
+SERVING_NETWORK = {"MINGEL_SERVE_HOST": "0.0.0.0"}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param({}, "open", id="on-this-machine-open"),
+        pytest.param(SERVING_NETWORK, "local", id="on-the-network-only-this-machine"),
+        pytest.param({**SERVING_NETWORK, "MINGEL_SIGNUP": "open"}, "open", id="open-when-asked"),
+        pytest.param({**SERVING_NETWORK, "MINGEL_SIGNUP": "Closed"}, "closed", id="closed"),
+        pytest.param({"MINGEL_SIGNUP": "closed"}, "closed", id="closed-on-this-machine"),
+        pytest.param(
+            {**SERVING_NETWORK, "DATABASE_URL": "postgres://db/m"}, "open", id="hosted-mode"
+        ),
+    ],
+)
+def test_it_reads_who_may_sign_up(env, expected):
+    assert config.signup(env) == expected
+
+
+def test_it_rejects_an_unknown_sign_up_word():
+    with pytest.raises(ValueError, match="MINGEL_SIGNUP must be one of open, closed"):
+        config.signup({**SERVING_NETWORK, "MINGEL_SIGNUP": "lan"})
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param({}, [], id="on-this-machine"),
+        pytest.param(SERVING_NETWORK, [config.SIGNUP_LOCAL_NOTE], id="network-default"),
+        pytest.param(
+            {**SERVING_NETWORK, "MINGEL_SIGNUP": "open"},
+            [
+                "Anyone on this network can open Mingel and sign up; "
+                "set MINGEL_SIGNUP=closed to stop that."
+            ],
+            id="network-open-warns",
+        ),
+        pytest.param({**SERVING_NETWORK, "MINGEL_SIGNUP": "closed"}, [], id="network-closed"),
+        pytest.param(
+            {**SERVING_NETWORK, "MINGEL_SIGNUP": "open", "DATABASE_URL": "postgres://db/m"},
+            [],
+            id="hosted-mode",
+        ),
+    ],
+)
+def test_it_says_who_can_sign_up_when_serving_the_network(env, expected):
+    assert config.signup_lines(env) == expected
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        pytest.param("127.0.0.1", True, id="loopback"),
+        pytest.param("::1", True, id="loopback-ipv6"),
+        pytest.param("::ffff:127.0.0.1", True, id="loopback-mapped"),
+        pytest.param("192.168.1.23", True, id="own-lan-address"),
+        pytest.param("::ffff:192.168.1.23", True, id="own-lan-address-mapped"),
+        pytest.param("192.168.1.40", False, id="a-phone-on-the-wifi"),
+        pytest.param("fe80::2", False, id="another-ipv6"),
+        pytest.param("", False, id="missing"),
+        pytest.param("laptop", False, id="not-an-address"),
+    ],
+)
+def test_it_tells_requests_from_this_machine(remote, expected):
+    assert config.is_own_address(remote, ["laptop", "laptop.local", "192.168.1.23"]) is expected
