@@ -31,7 +31,10 @@ _SPACES = re.compile(r"[ \u00a0]+")
 # A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
 _FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
 _FORMULA_START = frozenset("=+-@")
-_ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
+# ASCII digits only: "\\d" and str.isdigit() also take "²", "①" or "١٢", which int() then
+# refuses (or reads as a number nobody wrote).
+_ISO_DATE = re.compile(r"^([0-9]{4})-?([0-9]{2})-?([0-9]{2})$", re.ASCII)
+_WHOLE_NUMBER = re.compile(r"^[0-9]{1,6}$", re.ASCII)
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
 
 
@@ -91,7 +94,7 @@ def interval_days(line: int, value: str) -> int | RowError | None:
     if not value:
         return None
     low, high = INTERVAL_RANGE
-    if not value.isdigit() or len(value) > 6 or not low <= int(value) <= high:
+    if not _WHOLE_NUMBER.match(value) or not low <= int(value) <= high:
         return RowError(line, "bad_interval", {"value": value[:40], "low": low, "high": high})
     return int(value)
 

@@ -273,3 +273,26 @@ def test_deleting_the_account_deletes_its_uploads(alice, bob, alice_client, fixt
     ImportUpload.objects.create(job=bob_job, seq=0, data=b"bob")
     user_delete(user=alice)
     assert list(ImportUpload.objects.values_list("job__owner", flat=True)) == [bob.pk]
+
+
+def test_an_interval_in_unicode_digits_is_a_row_error_on_the_mapping_step(
+    alice, alice_client, fixture_path
+):
+    upload(alice_client, "csv", fixture_path("keep_in_touch_unicode_digits.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    mapping = {"name": "0", "email": "1", "keep_in_touch_days": "2"}
+    preview = alice_client.post(columns, mapping, follow=True)
+    assert preview.status_code == 200
+    job.refresh_from_db()
+    assert job.preview["created"] == 1
+    assert [e["line"] for e in job.preview["errors"]] == [2, 3]
+    assert {e["code"] for e in job.preview["errors"]} == {"bad_interval"}
+
+
+def test_a_card_with_an_interval_in_superscript_is_a_row_error(alice, alice_client, fixture_path):
+    response = upload(alice_client, "vcard", fixture_path("mingel_keep_in_touch_superscript.vcf"))
+    assert response.status_code == 302
+    job = ImportJob.objects.get(owner=alice)
+    assert job.preview["created"] == 1
+    assert [(e["line"], e["code"]) for e in job.preview["errors"]] == [(1, "bad_interval")]

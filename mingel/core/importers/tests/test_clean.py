@@ -61,3 +61,15 @@ def test_it_cleans_values():
 )
 def test_it_says_why_a_row_cannot_be_a_contact(fields, code):
     assert build_record(7, **fields).code == code
+
+
+@pytest.mark.parametrize("value", ["²", "①", "١٢", "３０", "3O"])
+def test_it_refuses_an_interval_in_anything_but_ascii_digits(value):
+    """str.isdigit() takes "²" and "①", and int() then raises: an HTTP 500 on the preview."""
+    error = build_record(4, name="Anna", keep_in_touch_days=value)
+    assert error == RowError(4, "bad_interval", {"value": value, "low": 1, "high": 3650})
+    assert build_record(4, name="Anna", keep_in_touch_days=" 30\n").keep_in_touch_days == 30
+
+
+def test_it_refuses_a_date_in_digits_that_are_not_ascii():
+    assert build_record(4, name="Anna", met_on="２０２６-03-14").code == "bad_iso_date"

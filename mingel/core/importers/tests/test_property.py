@@ -60,6 +60,11 @@ hostile_cell = st.one_of(
             "https://www.linkedin.com/in/anna",
             "15 Jan 2024",
             "31 Feb 2024",
+            # Digits str.isdigit() and \\d take but int() refuses or misreads.
+            "²",
+            "①",
+            "١٢",
+            "３０",
             "",
         ]
     ),
@@ -139,7 +144,21 @@ def test_hostile_linkedin_files(rows, encoding, notes, raw):
 @given(
     rows=st.lists(st.lists(hostile_cell, min_size=1, max_size=6), max_size=10),
     headers=st.lists(
-        st.sampled_from(["Namn", "Förnamn", "E-post", "Företag", "Titel", "Taggar", "Notes", "?"]),
+        st.sampled_from(
+            [
+                "Namn",
+                "Förnamn",
+                "E-post",
+                "Företag",
+                "Titel",
+                "Taggar",
+                "Notes",
+                "?",
+                "Träffades",
+                "Håll kontakt var (dagar)",
+                "Evenemang",
+            ]
+        ),
         min_size=1,
         max_size=6,
     ),
@@ -172,6 +191,11 @@ vcard_line = st.one_of(
             "item1.X-ABLabel:LinkedIn",
             "CATEGORIES:a,b,,=c(),myContacts",
             "TEL;VALUE=uri:tel:+46-70",
+            "X-MINGEL-KEEP-IN-TOUCH-DAYS:²",
+            "X-MINGEL-KEEP-IN-TOUCH-DAYS:①",
+            "X-MINGEL-MET-ON:２０２６-03-14",
+            "X-MINGEL-EVENT:Meetup",
+            "X-MINGEL-EVENT-DATE:0001-01-01",
             " folded continuation",
             "NO-COLON-HERE",
             ";;;:::",
