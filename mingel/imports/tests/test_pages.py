@@ -296,3 +296,41 @@ def test_a_card_with_an_interval_in_superscript_is_a_row_error(alice, alice_clie
     job = ImportJob.objects.get(owner=alice)
     assert job.preview["created"] == 1
     assert [(e["line"], e["code"]) for e in job.preview["errors"]] == [(1, "bad_interval")]
+
+
+def test_the_column_samples_are_gone_once_the_import_is_done(alice, alice_client, fixture_path):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    assert job.samples
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    alice_client.post(columns, {"name": "0", "company": "1"})
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    job.refresh_from_db()
+    assert job.status == "done" and job.samples == []
+
+
+def test_the_column_samples_are_gone_when_the_job_fails_or_goes_stale(
+    alice, alice_client, fixture_path
+):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    job.started_at = timezone.now() - services.STALE_AFTER * 2
+    ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=job.started_at)
+    job.refresh_from_db()
+    services.import_job_check_stale(job=job)
+    job.refresh_from_db()
+    assert job.status == "failed" and job.samples == []
+
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    waiting = ImportJob.objects.filter(owner=alice, status="mapping").get()
+    assert waiting.samples
+    storage.remove_stale(now=waiting.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS + 1))
+    waiting.refresh_from_db()
+    assert waiting.samples == []
+
+
+def test_cancelling_leaves_no_column_samples(alice, alice_client, fixture_path):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    alice_client.post(reverse("import_cancel", kwargs={"import_id": job.pk}))
+    assert not ImportJob.objects.exclude(samples=[]).exists()
