@@ -1,9 +1,9 @@
 """From raw cell values to a `Record` or a `RowError`: the rules every importer shares.
 
-Values are trimmed and normalised (NFC, no control characters), checked against the
-contact table's limits, and refused when they look like a spreadsheet formula: such a
-cell (`=HYPERLINK(...)`) is a known way to smuggle a live formula into a spreadsheet that
-later opens an export, so it is reported rather than stored.
+Values are trimmed and normalised (NFC, no control characters) and checked against the
+contact table's limits. Text that looks like a spreadsheet formula ("=) glad", "=SUM(A1)")
+is kept as text: Mingel never evaluates it, and its CSV export puts an apostrophe before
+such a cell (mingel/exports/csvfile.py), so no spreadsheet runs it either.
 """
 
 import datetime as dt
@@ -27,10 +27,6 @@ from mingel.core.importers.model import (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
 _SPACES = re.compile(r"[ \u00a0]+")
-# `=anything`, or `+`, `-`, `@` followed by a function call: what spreadsheets evaluate.
-# A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
-_FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
-_FORMULA_START = frozenset("=+-@")
 # ASCII digits only: "\\d" and str.isdigit() also take "²", "①" or "١٢", which int() then
 # refuses (or reads as a number nobody wrote).
 _ISO_DATE = re.compile(r"^([0-9]{4})-?([0-9]{2})-?([0-9]{2})$", re.ASCII)
@@ -51,10 +47,6 @@ def multi_line(value: str) -> str:
     value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in value.split("\n")).strip()
-
-
-def looks_like_formula(value: str) -> bool:
-    return value[:1] in _FORMULA_START and bool(_FORMULA.match(value))
 
 
 def valid_email(value: str) -> bool:
@@ -107,8 +99,6 @@ def event_ref(
     name = one_line(name)
     if not name:
         return None
-    if looks_like_formula(name):
-        return RowError(line, "formula", {"field": "event", "value": name[:40]})
     if len(name) > EVENT_NAME_LIMIT:
         return RowError(line, "too_long", {"field": "event", "limit": EVENT_NAME_LIMIT})
     day = iso_date(line, "event", date)
@@ -177,12 +167,6 @@ def build_record(
         tag = one_line(tag)
         if tag and tag.casefold() not in clean_tags:
             clean_tags[tag.casefold()] = tag
-    for field, value in values.items():
-        if value[:1] in _FORMULA_START and looks_like_formula(value):
-            return RowError(line, "formula", {"field": field, "value": value[:40]})
-    for value in clean_tags.values():
-        if looks_like_formula(value):
-            return RowError(line, "formula", {"field": "tags", "value": value[:40]})
     if not values["name"]:
         return RowError(line, "no_name")
     for field, value in values.items():

@@ -36,14 +36,14 @@ def test_it_previews_a_linkedin_file_then_imports_it(alice, alice_client, fixtur
     page = alice_client.get(response.url)
     assert page.status_code == 200
     assert "Anna Svensson" in page.text
-    assert "line 11" in page.text and "spreadsheet formula" in page.text
+    assert "spreadsheet formula" not in page.text  # text is text, Sara's company too
     assert "line 12" in page.text and "31 Feb 2024" in page.text
     assert not Contact.objects.exists()
 
     done = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}), follow=True)
     job.refresh_from_db()
-    assert job.status == "done" and job.result["created"] == 5
-    assert Contact.objects.filter(owner=alice).count() == 5
+    assert job.status == "done" and job.result["created"] == 6
+    assert Contact.objects.filter(owner=alice).count() == 6
     assert "See your contacts" in done.text
     assert not storage.exists(job)
 
@@ -55,7 +55,7 @@ def test_a_second_apply_does_nothing(alice, alice_client, fixture_path):
     alice_client.post(url)
     page = alice_client.post(url, follow=True)
     assert "already started" in page.text
-    assert Contact.objects.count() == 5
+    assert Contact.objects.count() == 6
 
 
 def test_a_broken_file_is_refused_on_the_form(alice, alice_client, tmp_path):
@@ -184,8 +184,8 @@ def test_a_large_import_runs_in_a_thread_and_reports_progress(alice, monkeypatch
     (thread,) = threads
     thread.join(timeout=30)
     job.refresh_from_db()
-    assert job.status == "done" and job.result["created"] == 5
-    assert Contact.objects.filter(owner=alice).count() == 5
+    assert job.status == "done" and job.result["created"] == 6
+    assert Contact.objects.filter(owner=alice).count() == 6
 
 
 def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
@@ -196,7 +196,7 @@ def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
     page = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
     assert "Det här händer" in page.text
     assert "rad 12" in page.text and "är inget datum som 15 Jan 2024" in page.text
-    assert "fältet företag ser ut som en kalkylarksformel" in page.text
+    assert "kalkylarksformel" not in page.text
 
 
 def test_apply_reads_the_upload_from_the_database_not_a_local_file(
@@ -209,7 +209,7 @@ def test_apply_reads_the_upload_from_the_database_not_a_local_file(
     assert not any(temp_dir.iterdir())  # the preview's copy is gone
     alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
     job.refresh_from_db()
-    assert job.status == "done" and job.result["created"] == 5
+    assert job.status == "done" and job.result["created"] == 6
     assert not any(temp_dir.iterdir()) and not ImportUpload.objects.exists()
 
 

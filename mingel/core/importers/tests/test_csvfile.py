@@ -148,6 +148,26 @@ def test_mingels_excel_file_in_swedish_comes_back_whole(fixture_path):
         keep_in_touch_days=45,
         event=EventRef(name="Mingel i Kista", date=dt.date(2026, 3, 12)),
     )
-    # The export's apostrophe comes off; the formula under it is still refused.
-    assert isinstance(eve, RowError) and (eve.code, eve.params["field"]) == ("formula", "notes")
+    # Mingel's own export: its apostrophe comes off, and the text under it is kept as text.
+    assert eve.notes == '=HYPERLINK("http://evil.example","klicka")'
+    assert csvfile.is_mingel_export(lay.headers)
     assert cia.notes == "-- ring efter lunch"
+
+
+def test_mingels_export_with_formula_like_text_comes_back_as_text(fixture_path):
+    path = fixture_path("mingel_export_en_formula_like_text.csv")
+    lay = csvfile.layout(path)
+    assert csvfile.is_mingel_export(lay.headers)
+    (row,) = csvfile.parse(path, lay, csvfile.guess_mapping(lay.headers))
+    assert isinstance(row, Record)
+    assert (row.name, row.company, row.phone) == ("=) glad", "=SUM(A1:A3)", "+46 70 123 45 67")
+    assert (row.talked_about, row.notes, row.tags) == ("-- ring", "@anna", ("=x", "y"))
+
+
+def test_an_apostrophe_in_someone_elses_csv_is_theirs(fixture_path):
+    path = fixture_path("spreadsheet_own_apostrophes.csv")
+    lay = csvfile.layout(path)
+    assert not csvfile.is_mingel_export(lay.headers)
+    first, second = csvfile.parse(path, lay, {"name": 0, "notes": 1})
+    assert (first.name, first.notes) == ("'=) glad", "'-- ring")
+    assert second.notes == "'quoted'"
