@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mingel.contacts.validators import validate_date_in_range
+
 
 class Tag(models.Model):
     """A user's label for contacts; may carry a default keep-in-touch interval."""
@@ -40,7 +42,9 @@ class Contact(models.Model):
     email = models.EmailField(_("email"), max_length=254, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     linkedin_url = models.URLField(_("LinkedIn profile"), max_length=300, blank=True)
-    met_on = models.DateField(_("met on"), null=True, blank=True)
+    met_on = models.DateField(
+        _("met on"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     where_met = models.CharField(_("where we met"), max_length=200, blank=True)
     talked_about = models.TextField(_("what we talked about"), max_length=2000, blank=True)
     notes = models.TextField(_("notes"), max_length=10000, blank=True)
