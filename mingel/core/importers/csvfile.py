@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mingel.core.importers.clean import build_record
+from mingel.core.importers.clean import build_record, date_order
 from mingel.core.importers.model import FileError, Record, RowError
 from mingel.core.importers.text import csv_rows, detect_encoding, open_text
 
@@ -201,6 +201,7 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
     if problem := mapping_problem(mapping):
         raise ValueError(problem)
     own = is_mingel_export(lay.headers)
+    order = _met_on_order(path, lay, mapping["met_on"]) if "met_on" in mapping else None
     with open_text(path, lay.encoding) as stream:
         rows = csv_rows(stream, lay.delimiter)
         for _line, row in rows:
@@ -209,7 +210,24 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
         for line, row in rows:
             if not any(cell.strip() for cell in row):
                 continue
-            yield _record(line, row, mapping, own=own)
+            yield _record(line, row, mapping, own=own, order=order)
+
+
+def _met_on_order(path: Path, lay: Layout, index: int) -> str | None:
+    """Whether the file's dates with the year last are day-first or month-first, from
+    all of its rows (see clean.date_order): a spreadsheet writes every date one way, so
+    14/03/2026 on one row says how 03/04/2026 on another is meant."""
+
+    def values():
+        with open_text(path, lay.encoding) as stream:
+            try:
+                for _line, row in csv_rows(stream, lay.delimiter):
+                    if index < len(row):
+                        yield row[index]
+            except FileError:
+                return  # the reading proper reports it, with its line
+
+    return date_order(values(), semicolons=lay.delimiter == ";")
 
 
 def is_mingel_export(headers) -> bool:
@@ -226,7 +244,9 @@ def is_mingel_export(headers) -> bool:
 _NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)
 
 
-def _record(line: int, row: list[str], mapping: dict[str, int], *, own: bool) -> Record | RowError:
+def _record(
+    line: int, row: list[str], mapping: dict[str, int], *, own: bool, order: str | None
+) -> Record | RowError:
     def cell(field: str) -> str:
         index = mapping.get(field)
         value = row[index] if index is not None and index < len(row) else ""
@@ -256,4 +276,5 @@ def _record(line: int, row: list[str], mapping: dict[str, int], *, own: bool) ->
         keep_in_touch_days=cell("keep_in_touch_days"),
         # A CSV names the event only: it is the one of that name on the day you met.
         event_name=cell("event"),
+        date_order=order,
     )

@@ -334,3 +334,27 @@ def test_cancelling_leaves_no_column_samples(alice, alice_client, fixture_path):
     job = ImportJob.objects.get(owner=alice)
     alice_client.post(reverse("import_cancel", kwargs={"import_id": job.pk}))
     assert not ImportJob.objects.exclude(samples=[]).exists()
+
+
+def test_a_date_that_could_be_two_is_kept_in_the_notes_and_the_preview_says_so(
+    alice, alice_client, fixture_path
+):
+    upload(alice_client, "csv", fixture_path("excel_comma_dates_that_could_be_two.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    page = alice_client.post(columns, {"name": "0", "met_on": "1", "notes": "2"}, follow=True)
+    assert "Rows imported with a value in the notes" in page.text
+    assert (
+        "the date you met “3/4/2026” could be read day first or month first; "
+        "it was put in the notes" in page.text
+    )
+    job.refresh_from_db()
+    assert (job.preview["created"], job.preview["error_count"]) == (4, 0)
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    anna = Contact.objects.get(owner=alice, name="Anna Berg")
+    assert (anna.met_on, anna.notes) == (None, "Likes padel\n\n3/4/2026")
+    alice.language = "sv"
+    alice.save()
+    done = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert "Rader som importerades med ett värde i anteckningarna" in done.text
+    assert "”1/1/1066” ligger inte mellan 1900 och 2200" in done.text

@@ -1,6 +1,14 @@
+import datetime as dt
+
 import pytest
 
-from mingel.core.importers.clean import build_record
+from mingel.core.importers.clean import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    build_record,
+    date_order,
+    sheet_date,
+)
 from mingel.core.importers.model import Record, RowError
 
 
@@ -67,5 +75,48 @@ def test_it_refuses_an_interval_in_anything_but_ascii_digits(value):
     assert build_record(4, name="Anna", keep_in_touch_days=" 30\n").keep_in_touch_days == 30
 
 
-def test_it_refuses_a_date_in_digits_that_are_not_ascii():
-    assert build_record(4, name="Anna", met_on="２０２６-03-14").code == "bad_iso_date"
+def test_a_date_in_digits_that_are_not_ascii_goes_to_the_notes():
+    record = build_record(4, name="Anna", met_on="２０２６-03-14")
+    assert (record.met_on, record.notes) == (None, "２０２６-03-14")
+    assert [w.code for w in record.warnings] == ["date_to_notes"]
+
+
+@pytest.mark.parametrize(
+    "text, order, expected",
+    [
+        pytest.param("2026-03-14", None, dt.date(2026, 3, 14), id="iso"),
+        pytest.param("20260314", None, dt.date(2026, 3, 14), id="iso-compact"),
+        pytest.param("2026-03-14 00:00", None, dt.date(2026, 3, 14), id="iso-with-time"),
+        pytest.param("2026-03-14T09:30:00", None, dt.date(2026, 3, 14), id="iso-t-time"),
+        pytest.param("2026/3/14", None, dt.date(2026, 3, 14), id="year-first-slashes"),
+        pytest.param("3/14/2026", None, dt.date(2026, 3, 14), id="us"),
+        pytest.param("14/03/2026", None, dt.date(2026, 3, 14), id="uk"),
+        pytest.param("14.3.2026", None, dt.date(2026, 3, 14), id="dots"),
+        pytest.param("14.3.2026 0:00:00", None, dt.date(2026, 3, 14), id="dots-with-time"),
+        pytest.param("3.4.2026", None, dt.date(2026, 4, 3), id="dots-are-day-first"),
+        pytest.param("3/4/2026", None, None, id="could-be-two"),
+        pytest.param("3/4/2026", DAY_FIRST, dt.date(2026, 4, 3), id="day-first-file"),
+        pytest.param("3/4/2026", MONTH_FIRST, dt.date(2026, 3, 4), id="month-first-file"),
+        pytest.param("4/4/2026", None, dt.date(2026, 4, 4), id="same-either-way"),
+        pytest.param("14/14/2026", None, None, id="no-such-month"),
+        pytest.param("3/4/26", DAY_FIRST, None, id="two-digit-year"),
+        pytest.param("31 Feb 2024", None, None, id="words"),
+    ],
+)
+def test_it_reads_the_dates_spreadsheets_write(text, order, expected):
+    assert sheet_date(text, order) == expected
+
+
+@pytest.mark.parametrize(
+    "values, semicolons, expected",
+    [
+        pytest.param(["3/4/2026", "14/3/2026"], False, DAY_FIRST, id="a-day-over-12"),
+        pytest.param(["3/4/2026", "3/14/2026"], False, MONTH_FIRST, id="a-month-under-day"),
+        pytest.param(["3/4/2026", "5/6/2026"], False, None, id="nothing-says"),
+        pytest.param(["3/4/2026", "5/6/2026"], True, DAY_FIRST, id="swedish-excel"),
+        pytest.param(["14/3/2026", "3/14/2026"], False, None, id="both-say"),
+        pytest.param(["3/14/2026"], True, MONTH_FIRST, id="rows-beat-the-delimiter"),
+    ],
+)
+def test_the_files_own_rows_say_which_way_its_dates_go(values, semicolons, expected):
+    assert date_order(values, semicolons=semicolons) == expected

@@ -171,3 +171,41 @@ def test_an_apostrophe_in_someone_elses_csv_is_theirs(fixture_path):
     first, second = csvfile.parse(path, lay, {"name": 0, "notes": 1})
     assert (first.name, first.notes) == ("'=) glad", "'-- ring")
     assert second.notes == "'quoted'"
+
+
+def read(path):
+    lay = csvfile.layout(path)
+    return list(csvfile.parse(path, lay, csvfile.guess_mapping(lay.headers)))
+
+
+def test_excel_in_us_english_dates_are_month_first_by_the_files_own_rows(fixture_path):
+    anna, bo, cia = read(fixture_path("excel_en_us_month_first_dates.csv"))
+    assert anna.met_on == dt.date(2026, 3, 14)
+    assert bo.met_on == dt.date(2026, 4, 3)  # 14 cannot be a month, so 4/3 is April 3
+    assert cia.met_on == dt.date(2026, 3, 14)
+    assert not (anna.warnings or bo.warnings or cia.warnings)
+
+
+def test_excel_in_british_english_dates_are_day_first_by_the_files_own_rows(fixture_path):
+    anna, bo = read(fixture_path("excel_en_gb_day_first_dates.csv"))
+    assert (anna.met_on, bo.met_on) == (dt.date(2026, 3, 14), dt.date(2026, 4, 3))
+
+
+def test_excel_in_swedish_dates_are_day_first(fixture_path):
+    """A semicolon file comes from a day-first Excel; a dotted date is always day-first."""
+    asa, bo, cia = read(fixture_path("excel_sv_semicolons_day_first_dates.csv"))
+    assert asa.met_on == dt.date(2026, 3, 14)
+    assert bo.met_on == dt.date(2026, 4, 3)
+    assert cia.met_on == dt.date(2026, 3, 14)
+
+
+def test_a_date_that_could_be_two_keeps_the_row_and_goes_to_the_notes(fixture_path):
+    anna, bo, cia, dan = read(fixture_path("excel_comma_dates_that_could_be_two.csv"))
+    assert isinstance(anna, Record) and anna.met_on is None
+    assert anna.notes == "Likes padel\n\n3/4/2026"
+    assert anna.warnings == (
+        RowError(2, "date_to_notes_ambiguous", {"field": "met_on", "value": "3/4/2026"}),
+    )
+    assert (bo.notes, bo.warnings[0].code) == ("5/6/2026", "date_to_notes_ambiguous")
+    assert (cia.notes, cia.warnings[0].code) == ("last spring", "date_to_notes")
+    assert (dan.notes, dan.warnings[0].code) == ("1/1/1066", "date_to_notes_out_of_range")
