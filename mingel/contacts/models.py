@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mingel.contacts.validators import validate_date_in_range
+from mingel.core.contact_fields import TAG_LIMIT
 
 
 class Tag(models.Model):
@@ -14,7 +15,7 @@ class Tag(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags"
     )
-    name = models.CharField(_("tag"), max_length=50)
+    name = models.CharField(_("tag"), max_length=TAG_LIMIT)
     keep_in_touch_days = models.PositiveIntegerField(
         _("keep in touch every (days)"),
         null=True,

@@ -11,13 +11,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from mingel.core.contact_fields import TAG_LIMIT, clean_tag_names
 from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
 from mingel.core.importers.model import (
     DATE_RANGE,
     EVENT_NAME_LIMIT,
     INTERVAL_RANGE,
     LIMITS,
-    TAG_LIMIT,
     EventRef,
     Record,
     RowError,
@@ -235,19 +235,14 @@ def build_record(
                 values["notes"] = "\n\n".join(filter(None, [values["notes"], lost]))
             else:
                 values["where_met"] = lost
-    clean_tags: dict[str, str] = {}
-    for tag in tags:
-        tag = one_line(tag)
-        if tag and tag.casefold() not in clean_tags:
-            clean_tags[tag.casefold()] = tag
+    clean_tags, too_long = clean_tag_names(tags)
     if not values["name"]:
         return RowError(line, "no_name")
     for field, value in values.items():
         if len(value) > LIMITS[field]:
             return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
-    for tag in clean_tags.values():
-        if len(tag) > TAG_LIMIT:
-            return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": tag[:20]})
+    if too_long:
+        return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": too_long[:20]})
     if values["email"]:
         if not valid_email(values["email"]):
             return RowError(line, "bad_email", {"value": values["email"][:80]})
@@ -266,7 +261,7 @@ def build_record(
             values["linkedin_url"] = f"https://{url}"
     return Record(
         line=line,
-        tags=tuple(clean_tags.values()),
+        tags=tuple(clean_tags),
         connected_on=connected_on,
         met_on=met_day,
         keep_in_touch_days=interval,

@@ -96,7 +96,6 @@ LIMITS = {
     "talked_about": 2000,
     "notes": 10000,
 }
-TAG_LIMIT = 50
 EVENT_NAME_LIMIT = 200
 # The keep-in-touch interval a contact accepts, in days.
 INTERVAL_RANGE = (1, 3650)

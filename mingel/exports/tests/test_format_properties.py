@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mingel.contacts.forms import ContactForm
+from mingel.core.contact_fields import TAG_LIMIT
 from mingel.core.importers import csvfile
 from mingel.core.importers.clean import multi_line, one_line
 from mingel.core.importers.model import (
     DATE_RANGE,
     INTERVAL_RANGE,
     LIMITS,
-    TAG_LIMIT,
     TEXT_FIELDS,
     EventRef,
     Record,
