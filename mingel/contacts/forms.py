@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingel.contacts.models import Contact, Interaction
+from mingel.core import contact_fields
 from mingel.core.importers.model import DATE_RANGE
 
 # The browser's date picker keeps to the range the model accepts (validate_date_in_range).
@@ -70,19 +71,8 @@ class ContactForm(forms.ModelForm):
 
     class Meta:
         model = Contact
-        fields = (
-            "name",
-            "company",
-            "role",
-            "email",
-            "phone",
-            "linkedin_url",
-            "met_on",
-            "where_met",
-            "talked_about",
-            "notes",
-            "keep_in_touch_days",
-        )
+        # Every field of a contact but its event, which the event pages set.
+        fields = tuple(f for f in contact_fields.FIELDS if f != "event")
         labels = {
             "name": _("Name"),
             "company": _("Company"),

@@ -12,20 +12,7 @@ from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.core import contact_fields
 from mingel.search.services import search_reindex
 
-CONTACT_FIELDS = (
-    "name",
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event",
-)
+CONTACT_FIELDS = contact_fields.FIELDS
 INTERACTION_FIELDS = ("kind", "date", "summary", "body", "direction")
 
 

@@ -6,6 +6,37 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+# A contact's own fields, in the order the contact form shows them: what the contact
+# services accept, an import may fill in (all but the name, which it matches on) and an
+# archive carries. "event" is the event you met at.
+FIELDS = (
+    "name",
+    "company",
+    "role",
+    "email",
+    "phone",
+    "linkedin_url",
+    "met_on",
+    "where_met",
+    "talked_about",
+    "notes",
+    "keep_in_touch_days",
+    "event",
+)
+# The text fields and the characters the contact table takes in each (Contact's
+# max_length reads them).
+LIMITS = {
+    "name": 200,
+    "company": 200,
+    "role": 200,
+    "email": 254,
+    "phone": 50,
+    "linkedin_url": 300,
+    "where_met": 200,
+    "talked_about": 2000,
+    "notes": 10000,
+}
+TEXT_FIELDS = tuple(f for f in FIELDS if f in LIMITS)
 TAG_LIMIT = 50  # characters in a tag's name (Tag.name's max_length)
 
 # Control characters (tab and line breaks become spaces below); NUL in particular, which

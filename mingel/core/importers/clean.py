@@ -11,13 +11,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from mingel.core.contact_fields import TAG_LIMIT, clean_tag_names
+from mingel.core.contact_fields import LIMITS, TAG_LIMIT, clean_tag_names
 from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
 from mingel.core.importers.model import (
     DATE_RANGE,
     EVENT_NAME_LIMIT,
     INTERVAL_RANGE,
-    LIMITS,
     EventRef,
     Record,
     RowError,

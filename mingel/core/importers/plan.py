@@ -12,23 +12,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mingel.core.contact_fields import FIELDS
 from mingel.core.identity import normalise_linkedin_url
 from mingel.core.importers.clean import import_keys
 from mingel.core.importers.model import EventRef, Record, RowError
 
-FILLABLE = (
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event",
-)
+# What an import fills in an existing contact (when empty), in the order a preview lists
+# it: every field but the name, which the contact is found by.
+FILLABLE = tuple(f for f in FIELDS if f != "name")
 # Long texts: the planner knows of an existing contact only whether it has one, not the
 # text (a heavy user's notes would fill the memory for nothing).
 PRESENCE_ONLY = ("notes", "talked_about")

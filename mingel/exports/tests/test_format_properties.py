@@ -16,14 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mingel.contacts.forms import ContactForm
-from mingel.core.contact_fields import TAG_LIMIT
+from mingel.core.contact_fields import LIMITS, TAG_LIMIT, TEXT_FIELDS, clean_tag_names
 from mingel.core.importers import csvfile
 from mingel.core.importers.clean import multi_line, one_line
 from mingel.core.importers.model import (
     DATE_RANGE,
     INTERVAL_RANGE,
-    LIMITS,
-    TEXT_FIELDS,
     EventRef,
     Record,
 )
@@ -142,6 +140,7 @@ def form_contacts(draw):
     form = ContactForm(data={k: "" if v is None else str(v) for k, v in data.items()})
     assert form.is_valid(), form.errors
     contact = form.service_fields()
+    contact["tags"] = clean_tag_names(contact["tags"])[0]  # as the services store them
     event = None
     if draw(st.booleans()):
         name = draw(FORM_LINE.map(lambda t: t[:200].strip()).filter(bool))

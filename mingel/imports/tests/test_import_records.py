@@ -7,8 +7,9 @@ import pytest
 
 from mingel.contacts.models import Contact, Interaction, Tag
 from mingel.contacts.services import contact_create, interaction_create
+from mingel.core.contact_fields import LIMITS
 from mingel.core.importers import linkedin, vcard
-from mingel.core.importers.model import LIMITS, FileError, Record
+from mingel.core.importers.model import FileError, Record
 from mingel.imports import services
 from mingel.testing import ContactFactory
 

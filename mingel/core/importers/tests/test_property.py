@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mingel.core.contact_fields import TAG_LIMIT
+from mingel.core.contact_fields import LIMITS, TAG_LIMIT
 from mingel.core.importers import csvfile, linkedin, vcard
-from mingel.core.importers.model import LIMITS, FileError, Record, RowError
+from mingel.core.importers.model import FileError, Record, RowError
 
 FILE_CODES = {
     "unreadable",
