@@ -8,8 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingel.contacts.models import Contact, Interaction
+from mingel.core import contact_fields
+from mingel.core.importers.model import DATE_RANGE
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# The browser's date picker keeps to the range the model accepts (validate_date_in_range).
+DATE_WIDGET = forms.DateInput(
+    attrs={"type": "date", "min": DATE_RANGE[0].isoformat(), "max": DATE_RANGE[1].isoformat()},
+    format="%Y-%m-%d",
+)
 INTERVAL_MESSAGES = {
     "min_value": _("Choose an interval between 1 and 3650 days."),
     "max_value": _("Choose an interval between 1 and 3650 days."),
@@ -65,19 +71,8 @@ class ContactForm(forms.ModelForm):
 
     class Meta:
         model = Contact
-        fields = (
-            "name",
-            "company",
-            "role",
-            "email",
-            "phone",
-            "linkedin_url",
-            "met_on",
-            "where_met",
-            "talked_about",
-            "notes",
-            "keep_in_touch_days",
-        )
+        # Every field of a contact but its event, which the event pages set.
+        fields = tuple(f for f in contact_fields.FIELDS if f != "event")
         labels = {
             "name": _("Name"),
             "company": _("Company"),

@@ -5,6 +5,9 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mingel.contacts.validators import validate_date_in_range
+from mingel.core.contact_fields import LIMITS, TAG_LIMIT
+
 
 class Tag(models.Model):
     """A user's label for contacts; may carry a default keep-in-touch interval."""
@@ -12,7 +15,7 @@ class Tag(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags"
     )
-    name = models.CharField(_("tag"), max_length=50)
+    name = models.CharField(_("tag"), max_length=TAG_LIMIT)
     keep_in_touch_days = models.PositiveIntegerField(
         _("keep in touch every (days)"),
         null=True,
@@ -34,16 +37,22 @@ class Contact(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts"
     )
-    name = models.CharField(_("name"), max_length=200)
-    company = models.CharField(_("company"), max_length=200, blank=True)
-    role = models.CharField(_("role"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), max_length=254, blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    linkedin_url = models.URLField(_("LinkedIn profile"), max_length=300, blank=True)
-    met_on = models.DateField(_("met on"), null=True, blank=True)
-    where_met = models.CharField(_("where we met"), max_length=200, blank=True)
-    talked_about = models.TextField(_("what we talked about"), max_length=2000, blank=True)
-    notes = models.TextField(_("notes"), max_length=10000, blank=True)
+    name = models.CharField(_("name"), max_length=LIMITS["name"])
+    company = models.CharField(_("company"), max_length=LIMITS["company"], blank=True)
+    role = models.CharField(_("role"), max_length=LIMITS["role"], blank=True)
+    email = models.EmailField(_("email"), max_length=LIMITS["email"], blank=True)
+    phone = models.CharField(_("phone"), max_length=LIMITS["phone"], blank=True)
+    linkedin_url = models.URLField(
+        _("LinkedIn profile"), max_length=LIMITS["linkedin_url"], blank=True
+    )
+    met_on = models.DateField(
+        _("met on"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    where_met = models.CharField(_("where we met"), max_length=LIMITS["where_met"], blank=True)
+    talked_about = models.TextField(
+        _("what we talked about"), max_length=LIMITS["talked_about"], blank=True
+    )
+    notes = models.TextField(_("notes"), max_length=LIMITS["notes"], blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="contacts", verbose_name=_("tags"))
     keep_in_touch_days = models.PositiveIntegerField(
         _("keep in touch every (days)"),

@@ -9,58 +9,40 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.core import contact_fields
 from mingel.search.services import search_reindex
 
-CONTACT_FIELDS = (
-    "name",
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event",
-)
+CONTACT_FIELDS = contact_fields.FIELDS
 INTERACTION_FIELDS = ("kind", "date", "summary", "body", "direction")
 
 
-TAG_LENGTH = Tag._meta.get_field("name").max_length
-
-
 def clean_tag_names(names: Iterable[str]) -> list[str]:
-    """Trims, drops blanks and case-insensitive repeats, keeps the first spelling.
+    """The tags as the importers clean them too (core.contact_fields.clean_tag_names).
 
     A tag longer than a tag may be is a ValidationError on "tags" (never cut short in
     silence: two long tags cut to the same start would become one)."""
-    seen: dict[str, str] = {}
-    for name in names:
-        name = " ".join(str(name).split())
-        if len(name) > TAG_LENGTH:
-            raise ValidationError(
-                {
-                    "tags": _("A tag can be at most %(limit)s characters: “%(tag)s…”.")
-                    % {"limit": TAG_LENGTH, "tag": name[:20]}
-                },
-                code="max_length",
-            )
-        if name and name.lower() not in seen:
-            seen[name.lower()] = name
-    return list(seen.values())
+    tags, too_long = contact_fields.clean_tag_names(names)
+    if too_long:
+        raise ValidationError(
+            {
+                "tags": _("A tag can be at most %(limit)s characters: “%(tag)s…”.")
+                % {"limit": contact_fields.TAG_LIMIT, "tag": too_long[:20]}
+            },
+            code="max_length",
+        )
+    return tags
 
 
 def tags_get_or_create(*, owner, names: Iterable[str]) -> list[Tag]:
     wanted = clean_tag_names(names)
-    existing = {t.name.lower(): t for t in Tag.objects.filter(owner=owner)}
+    key = contact_fields.tag_key
+    existing = {key(t.name): t for t in Tag.objects.filter(owner=owner)}
     tags = []
     for name in wanted:
-        tag = existing.get(name.lower())
+        tag = existing.get(key(name))
         if tag is None:
             tag = Tag.objects.create(owner=owner, name=name)
-            existing[name.lower()] = tag
+            existing[key(name)] = tag
         tags.append(tag)
     return tags
 

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from mingel.contacts.forms import validate_linkedin_profile_url
+from mingel.contacts.forms import DATE_WIDGET, validate_linkedin_profile_url
 from mingel.events.models import Event
 from mingel.events.services import MAX_QUESTIONS
 
@@ -60,7 +60,7 @@ class EventForm(forms.ModelForm):
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "off"}),
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DATE_WIDGET,
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "goal_new_people": forms.NumberInput(attrs={"min": 1, "max": 50}),
             "pitch": forms.Textarea(attrs={"rows": 4}),

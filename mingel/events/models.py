@@ -3,6 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mingel.contacts.validators import validate_date_in_range
+
 
 class Event(models.Model):
     """Something the user goes to: a meetup, a study visit, a career fair."""
@@ -21,7 +23,7 @@ class Event(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="meetup")
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_date_in_range])
     start_time = models.TimeField(_("starts at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     goal_new_people = models.PositiveSmallIntegerField(

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from mingel.accounts.services import PROFILE_FIELDS
+from mingel.core import contact_fields
 from mingel.exports import selectors
 from mingel.followups.models import ReminderSettings
 
@@ -41,23 +42,7 @@ EVENT_FIELDS = (
 )
 # "event" is the id of an event in the archive, "tags" a list of tag names. A contact's
 # last interaction date is not stored: it follows from its interactions.
-CONTACT_FIELDS = (
-    "id",
-    "name",
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event",
-    "tags",
-    "created_at",
-)
+CONTACT_FIELDS = ("id", *contact_fields.FIELDS, "tags", "created_at")
 # "body" (the text of a sent message) came later: archives without it restore as before.
 INTERACTION_FIELDS = (
     "id",

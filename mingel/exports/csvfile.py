@@ -14,30 +14,31 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext_lazy as _
 
-BOM = "\ufeff"
-# A cell starting with one of these is a formula (or starts one after a tab or line break)
-# in Excel, LibreOffice and Google Sheets; "=HYPERLINK(...)" in a contact's notes must not
-# run when the user opens the export. OWASP's advice: prefix an apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from mingel.core.importers.csvfile import EXPORT_FIELDS, FORMULA_STARTS, TAG_SEPARATOR
 
-COLUMNS = [
-    ("name", _("Name")),
-    ("company", _("Company")),
-    ("role", _("Role")),
-    ("email", _("Email")),
-    ("phone", _("Phone")),
-    ("linkedin_url", _("LinkedIn")),
-    ("met_on", _("Met on")),
-    ("where_met", _("Where we met")),
-    ("talked_about", _("What we talked about")),
-    ("notes", _("Notes")),
-    ("tags", _("Tags")),
-    ("keep_in_touch_days", _("Keep in touch every (days)")),
-    ("last_interaction_on", _("Last interaction")),
-    ("event", _("Event")),
-]
-# Tag names may hold commas; a semicolon is rarer in them and what spreadsheets users expect.
-TAG_SEPARATOR = "; "
+BOM = "\ufeff"
+# A cell starting with one of FORMULA_STARTS is a formula (or starts one after a tab or
+# line break) in Excel, LibreOffice and Google Sheets; "=HYPERLINK(...)" in a contact's
+# notes must not run when the user opens the export. OWASP's advice: prefix an apostrophe.
+# Mingel's importer knows its own export by the header and takes the apostrophe off.
+
+LABELS = {
+    "name": _("Name"),
+    "company": _("Company"),
+    "role": _("Role"),
+    "email": _("Email"),
+    "phone": _("Phone"),
+    "linkedin_url": _("LinkedIn"),
+    "met_on": _("Met on"),
+    "where_met": _("Where we met"),
+    "talked_about": _("What we talked about"),
+    "notes": _("Notes"),
+    "tags": _("Tags"),
+    "keep_in_touch_days": _("Keep in touch every (days)"),
+    "last_interaction_on": _("Last interaction"),
+    "event": _("Event"),
+}
+COLUMNS = [(field, LABELS[field]) for field in EXPORT_FIELDS]
 ROWS_PER_CHUNK = 200
 DELIMITERS = {"plain": ",", "excel": ";"}
 

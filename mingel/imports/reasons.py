@@ -51,6 +51,17 @@ def reason(code: str, params: dict | None = None) -> str:
             "the %(field)s “%(value)s” is too far from today to be right; "
             "correct it and import again"
         ),
+        # Rows imported with a value moved (Record.warnings)
+        "date_to_notes": _(
+            "the %(field)s “%(value)s” is not a date Mingel can read; it was put in the notes"
+        ),
+        "date_to_notes_ambiguous": _(
+            "the %(field)s “%(value)s” could be read day first or month first; "
+            "it was put in the notes"
+        ),
+        "date_to_notes_out_of_range": _(
+            "the %(field)s “%(value)s” is not between 1900 and 2200; it was put in the notes"
+        ),
         "bad_interval": _(
             "the keep-in-touch interval “%(value)s” is not a number of days "
             "from %(low)s to %(high)s"

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from mingel.core.importers.model import FileError
-from mingel.imports.models import ImportUpload
+from mingel.imports.models import ImportJob, ImportUpload
 
 # Uploads nobody applied or cancelled are removed after this long.
 KEEP_SECONDS = 24 * 3600
@@ -78,7 +78,11 @@ def local_copy(job) -> Iterator[Path]:
 
 
 def remove(job) -> None:
+    """Removes the job's upload and what was read of it for the column step (the first
+    values of each column: names and addresses nobody needs once the job is over)."""
     ImportUpload.objects.filter(job=job).delete()
+    ImportJob.objects.filter(pk=job.pk).exclude(samples=[]).update(samples=[])
+    job.samples = []
 
 
 def remove_stale(now: dt.datetime | None = None) -> None:
@@ -86,3 +90,4 @@ def remove_stale(now: dt.datetime | None = None) -> None:
     stay, and say the file is gone if applied."""
     cutoff = (now or timezone.now()) - dt.timedelta(seconds=KEEP_SECONDS)
     ImportUpload.objects.filter(job__created_at__lt=cutoff).delete()
+    ImportJob.objects.filter(created_at__lt=cutoff).exclude(samples=[]).update(samples=[])

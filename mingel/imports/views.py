@@ -38,6 +38,9 @@ def job_context(job) -> dict:
         "job": job,
         "done_rows": progress.rows_done(job),
         "errors": error_rows(job.preview if job.status == "preview" else job.result),
+        "warnings": error_rows(
+            job.preview if job.status == "preview" else job.result, key="warnings"
+        ),
         "updates": update_rows(job.preview if job.status == "preview" else {}),
         "failure": job.failure and reasons.file_reason(**job.failure),
     }
@@ -58,10 +61,12 @@ def update_rows(summary: dict) -> list[dict]:
     return rows
 
 
-def error_rows(summary: dict) -> list[dict]:
+def error_rows(summary: dict, key: str = "errors") -> list[dict]:
+    """The summary's row errors (or, with key="warnings", its rows imported with a value
+    moved), each with its line and the reason in the user's language."""
     return [
         {"line": e["line"], "reason": reasons.reason(e["code"], e["params"])}
-        for e in summary.get("errors", [])
+        for e in (summary or {}).get(key, [])
     ]
 
 

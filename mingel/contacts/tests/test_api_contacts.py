@@ -126,6 +126,7 @@ def test_it_creates_a_contact(alice, alice_api):
         pytest.param({"name": "A", "email": "not-an-email"}, "email", id="email"),
         pytest.param({"name": "A", "linkedin_url": "linkedin"}, "linkedin_url", id="url"),
         pytest.param({"name": "A", "met_on": "yesterday"}, "met_on", id="date"),
+        pytest.param({"name": "A", "met_on": "0001-01-01"}, "met_on", id="date-year-1"),
         pytest.param({"name": "A", "keep_in_touch_days": 0}, "keep_in_touch_days", id="days"),
         pytest.param({"name": "A", "tags": "rust"}, "tags", id="tags-not-a-list"),
         pytest.param({"name": "x" * 201}, "name", id="name-too-long"),

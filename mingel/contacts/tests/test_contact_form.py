@@ -2,6 +2,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from mingel.contacts import services
 from mingel.contacts.models import Contact, Interaction
@@ -54,6 +56,8 @@ def test_it_creates_a_contact_with_every_field(alice_client, alice):
         pytest.param("keep_in_touch_days", "0", "between 1 and 3650", id="interval-0"),
         pytest.param("keep_in_touch_days", "3651", "between 1 and 3650", id="interval-big"),
         pytest.param("met_on", "14/3 i fjol", "Enter a date like", id="date"),
+        pytest.param("met_on", "0001-01-01", "Give a date between 1900 and 2200", id="year-1"),
+        pytest.param("met_on", "2201-01-01", "Give a date between 1900 and 2200", id="year-2201"),
     ],
 )
 def test_it_rejects_bad_input_and_keeps_what_was_typed(alice_client, alice, field, value, message):
@@ -170,3 +174,24 @@ def test_it_gives_bob_404_on_alices_contact_pages(bob_client, alice, method, pat
     contact.refresh_from_db()
     assert contact.name == "Ada"
     assert not contact.interactions.exists()
+
+
+def test_a_date_out_of_range_is_explained_in_swedish(alice_client, alice):
+    alice.language = "sv"
+    alice.save()
+    response = alice_client.post("/contacts/new/", {**VALID, "met_on": "0001-01-01"})
+    assert "Ange ett datum mellan 1900 och 2200." in response.text
+    assert not Contact.objects.exists()
+
+
+def test_the_services_refuse_a_date_the_importer_would_refuse(alice):
+    """Whatever writes a contact (page, API, CLI) stores only dates an import reads back."""
+    with translation.override("en"), pytest.raises(ValidationError) as info:
+        services.contact_create(owner=alice, name="Ada", met_on=dt.date(1, 1, 1))
+    with translation.override("en"):  # the message is lazy: worded when read
+        assert info.value.message_dict == {"met_on": ["Give a date between 1900 and 2200."]}
+    ada = services.contact_create(owner=alice, name="Ada", met_on=dt.date(1900, 1, 1))
+    with pytest.raises(ValidationError):
+        services.contact_update(contact=ada, met_on=dt.date(9999, 12, 31))
+    ada.refresh_from_db()
+    assert ada.met_on == dt.date(1900, 1, 1)

@@ -1,9 +1,9 @@
 """From raw cell values to a `Record` or a `RowError`: the rules every importer shares.
 
-Values are trimmed and normalised (NFC, no control characters), checked against the
-contact table's limits, and refused when they look like a spreadsheet formula: such a
-cell (`=HYPERLINK(...)`) is a known way to smuggle a live formula into a spreadsheet that
-later opens an export, so it is reported rather than stored.
+Values are trimmed and normalised (NFC, no control characters) and checked against the
+contact table's limits. Text that looks like a spreadsheet formula ("=) glad", "=SUM(A1)")
+is kept as text: Mingel never evaluates it, and its CSV export puts an apostrophe before
+such a cell (mingel/exports/csvfile.py), so no spreadsheet runs it either.
 """
 
 import datetime as dt
@@ -11,13 +11,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from mingel.core.contact_fields import LIMITS, TAG_LIMIT, clean_tag_names
 from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
 from mingel.core.importers.model import (
     DATE_RANGE,
     EVENT_NAME_LIMIT,
     INTERVAL_RANGE,
-    LIMITS,
-    TAG_LIMIT,
     EventRef,
     Record,
     RowError,
@@ -27,11 +26,19 @@ from mingel.core.importers.model import (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
 _SPACES = re.compile(r"[ \u00a0]+")
-# `=anything`, or `+`, `-`, `@` followed by a function call: what spreadsheets evaluate.
-# A phone number such as +46 70 123 45 67 has no letters and parenthesis, so it passes.
-_FORMULA = re.compile(r"^(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\()")
-_FORMULA_START = frozenset("=+-@")
-_ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
+# ASCII digits only: "\\d" and str.isdigit() also take "²", "①" or "١٢", which int() then
+# refuses (or reads as a number nobody wrote).
+_ISO_DATE = re.compile(r"^([0-9]{4})-?([0-9]{2})-?([0-9]{2})$", re.ASCII)
+_WHOLE_NUMBER = re.compile(r"^[0-9]{1,6}$", re.ASCII)
+# What a spreadsheet makes of a date: 2026-03-14, 2026/3/14, 3/14/2026 (Excel in English),
+# 14/03/2026 (in British English), 14.3.2026, 14-03-2026, each perhaps with a time of day
+# ("2026-03-14 00:00", "14.3.2026 0:00:00").
+_SHEET_DATE = re.compile(
+    r"^([0-9]{1,4})([-/.])([0-9]{1,2})\2([0-9]{1,4})"
+    r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$",
+    re.ASCII,
+)
+DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
 
 
@@ -48,10 +55,6 @@ def multi_line(value: str) -> str:
     value = unicodedata.normalize("NFC", _CONTROL.sub("", value or ""))
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in value.split("\n")).strip()
-
-
-def looks_like_formula(value: str) -> bool:
-    return value[:1] in _FORMULA_START and bool(_FORMULA.match(value))
 
 
 def valid_email(value: str) -> bool:
@@ -84,6 +87,63 @@ def iso_date(line: int, field: str, value: str) -> dt.date | RowError | None:
     return day
 
 
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def sheet_date(value: str, order: str | None = None) -> dt.date | None:
+    """The date a spreadsheet cell means, or None when it is no date or could be two.
+
+    Year-first forms are read as they are. With the year last, the one reading that is a
+    date wins (14/03/2026 is day-first, 3/14/2026 month-first); when both are (3/4/2026),
+    a dotted date is day-first (no one writes month.day.year), else `order` decides
+    (DAY_FIRST or MONTH_FIRST, see date_order) and without it the cell is left unread."""
+    value = value.strip()
+    if match := _ISO_DATE.match(value):
+        return _day(*(int(g) for g in match.groups()))
+    match = _SHEET_DATE.match(value)
+    if not match:
+        return None
+    first, separator, middle, last = match.groups()
+    if len(first) == 4:
+        return _day(int(first), int(middle), int(last)) if len(last) <= 2 else None
+    if len(last) != 4:
+        return None  # "3/4/26": which century, even
+    day_first = _day(int(last), int(middle), int(first))
+    month_first = _day(int(last), int(first), int(middle))
+    if day_first is None or month_first is None or day_first == month_first:
+        return day_first or month_first
+    if separator == "." or order == DAY_FIRST:
+        return day_first
+    return month_first if order == MONTH_FIRST else None
+
+
+def date_order(values, *, semicolons: bool = False) -> str | None:
+    """How a column writes its dates with the year last: DAY_FIRST when some value can
+    only be day-first (a day over 12 first), MONTH_FIRST when some can only be
+    month-first; when the column says neither (or both), DAY_FIRST for a file separated
+    by semicolons (Excel in Swedish and other day-first languages writes those), else
+    None."""
+    seen = set()
+    for value in values:
+        match = _SHEET_DATE.match(value.strip())
+        if not match or len(match.group(1)) == 4 or match.group(2) == ".":
+            continue
+        first, second = int(match.group(1)), int(match.group(3))
+        if first > 12 >= second:
+            seen.add(DAY_FIRST)
+        elif second > 12 >= first:
+            seen.add(MONTH_FIRST)
+        if len(seen) == 2:
+            break
+    if len(seen) == 1:
+        return seen.pop()
+    return DAY_FIRST if semicolons else None
+
+
 def interval_days(line: int, value: str) -> int | RowError | None:
     """A keep-in-touch interval in whole days: None when blank, a RowError when it is not
     a number in INTERVAL_RANGE."""
@@ -91,7 +151,7 @@ def interval_days(line: int, value: str) -> int | RowError | None:
     if not value:
         return None
     low, high = INTERVAL_RANGE
-    if not value.isdigit() or len(value) > 6 or not low <= int(value) <= high:
+    if not _WHOLE_NUMBER.match(value) or not low <= int(value) <= high:
         return RowError(line, "bad_interval", {"value": value[:40], "low": low, "high": high})
     return int(value)
 
@@ -104,8 +164,6 @@ def event_ref(
     name = one_line(name)
     if not name:
         return None
-    if looks_like_formula(name):
-        return RowError(line, "formula", {"field": "event", "value": name[:40]})
     if len(name) > EVENT_NAME_LIMIT:
         return RowError(line, "too_long", {"field": "event", "limit": EVENT_NAME_LIMIT})
     day = iso_date(line, "event", date)
@@ -136,10 +194,14 @@ def build_record(
     event_name: str = "",
     event_date: str = "",
     event_kind: str = "",
+    date_order: str | None = None,
 ) -> Record | RowError:
     """A clean record, or the first reason this row cannot become one.
 
-    The last seven are raw text, as Mingel's own cards carry them (X-MINGEL-*)."""
+    The last seven are raw text, as Mingel's own cards carry them (X-MINGEL-*). A
+    `met_on` that is no date in DATE_RANGE (or could be two: `date_order` decides those,
+    see sheet_date) does not cost the row: its text joins the notes, and the record says
+    so in a warning."""
     values = {
         "name": one_line(name),
         "company": one_line(company),
@@ -152,11 +214,14 @@ def build_record(
         "notes": notes and multi_line(notes),
     }
     met_day = interval = event = None
+    warnings: tuple[RowError, ...] = ()
     # Only Mingel's own files have these; other rows skip the checks (30,000-row imports).
     if met_on or keep_in_touch_days or event_name:
-        met_day = iso_date(line, "met_on", met_on)
-        if isinstance(met_day, RowError):
-            return met_day
+        met_text = one_line(met_on)
+        met_day, warning = _met_on(line, met_text, date_order)
+        if warning:
+            warnings += (warning,)
+            values["notes"] = "\n\n".join(filter(None, [values["notes"], met_text]))
         interval = interval_days(line, keep_in_touch_days)
         if isinstance(interval, RowError):
             return interval
@@ -169,25 +234,14 @@ def build_record(
                 values["notes"] = "\n\n".join(filter(None, [values["notes"], lost]))
             else:
                 values["where_met"] = lost
-    clean_tags: dict[str, str] = {}
-    for tag in tags:
-        tag = one_line(tag)
-        if tag and tag.casefold() not in clean_tags:
-            clean_tags[tag.casefold()] = tag
-    for field, value in values.items():
-        if value[:1] in _FORMULA_START and looks_like_formula(value):
-            return RowError(line, "formula", {"field": field, "value": value[:40]})
-    for value in clean_tags.values():
-        if looks_like_formula(value):
-            return RowError(line, "formula", {"field": "tags", "value": value[:40]})
+    clean_tags, too_long = clean_tag_names(tags)
     if not values["name"]:
         return RowError(line, "no_name")
     for field, value in values.items():
         if len(value) > LIMITS[field]:
             return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
-    for tag in clean_tags.values():
-        if len(tag) > TAG_LIMIT:
-            return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": tag[:20]})
+    if too_long:
+        return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": too_long[:20]})
     if values["email"]:
         if not valid_email(values["email"]):
             return RowError(line, "bad_email", {"value": values["email"][:80]})
@@ -206,14 +260,35 @@ def build_record(
             values["linkedin_url"] = f"https://{url}"
     return Record(
         line=line,
-        tags=tuple(clean_tags.values()),
+        tags=tuple(clean_tags),
         connected_on=connected_on,
         met_on=met_day,
         keep_in_touch_days=interval,
         event=event,
         keys=keys,
+        warnings=warnings,
         **values,
     )
+
+
+def _met_on(line: int, value: str, order: str | None) -> tuple[dt.date | None, RowError | None]:
+    """The day a row says you met, and a warning when it says one that cannot be read."""
+    if not value:
+        return None, None
+    day = sheet_date(value, order)
+    if day is not None and DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        return day, None
+    if day is not None:
+        code = "date_to_notes_out_of_range"
+    elif _SHEET_DATE.match(value):
+        code = "date_to_notes_ambiguous" if _could_be_two(value) else "date_to_notes"
+    else:
+        code = "date_to_notes"
+    return None, RowError(line, code, {"field": "met_on", "value": value[:40]})
+
+
+def _could_be_two(value: str) -> bool:
+    return sheet_date(value, DAY_FIRST) is not None and sheet_date(value, MONTH_FIRST) is not None
 
 
 def import_keys(*, name: str, company: str, email: str, linkedin_url: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mingel.core.importers.clean import build_record
+from mingel.core.importers.clean import build_record, date_order
 from mingel.core.importers.model import FileError, Record, RowError
 from mingel.core.importers.text import csv_rows, detect_encoding, open_text
 
@@ -79,9 +79,34 @@ SYNONYMS = {
     ],
     "keep_in_touch_days": [
         "keep in touch every (days)", "håll kontakt var (dagar)", "keep in touch",
+        "hör av dig igen efter (dagar)",
     ],
     "event": ["event", "evenemang", "händelse"],
 }  # fmt: skip
+# The columns of Mingel's own CSV export, in its order (mingel/exports/csvfile.py writes
+# them with headers in the user's language, each one a synonym above).
+EXPORT_FIELDS = (
+    "name",
+    "company",
+    "role",
+    "email",
+    "phone",
+    "linkedin_url",
+    "met_on",
+    "where_met",
+    "talked_about",
+    "notes",
+    "tags",
+    "keep_in_touch_days",
+    "last_interaction_on",
+    "event",
+)
+# What the export puts before a cell a spreadsheet would run as a formula (OWASP's advice):
+# "'=) glad", "'+46 70 123 45 67". The tab and carriage return start one after a line break.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Between the tags of one cell in the export. A tag may hold a comma (the form splits at
+# commas, an API client need not), so the export's own file is split at this alone.
+TAG_SEPARATOR = "; "
 _KEY = re.compile(r"[^\w]+")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|:::)\s*")
 
@@ -175,6 +200,8 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
     """Each row after the header as a Record (or a RowError), in file order."""
     if problem := mapping_problem(mapping):
         raise ValueError(problem)
+    own = is_mingel_export(lay.headers)
+    order = _met_on_order(path, lay, mapping["met_on"]) if "met_on" in mapping else None
     with open_text(path, lay.encoding) as stream:
         rows = csv_rows(stream, lay.delimiter)
         for _line, row in rows:
@@ -183,24 +210,56 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
         for line, row in rows:
             if not any(cell.strip() for cell in row):
                 continue
-            yield _record(line, row, mapping)
+            yield _record(line, row, mapping, own=own, order=order)
 
 
-# What Mingel's CSV export (and a spreadsheet user) puts before a cell that would
-# otherwise run as a formula: "'+46 70 123 45 67". Read back without it; a real formula
-# under it is still refused.
-_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+def _met_on_order(path: Path, lay: Layout, index: int) -> str | None:
+    """Whether the file's dates with the year last are day-first or month-first, from
+    all of its rows (see clean.date_order): a spreadsheet writes every date one way, so
+    14/03/2026 on one row says how 03/04/2026 on another is meant."""
+
+    def values():
+        with open_text(path, lay.encoding) as stream:
+            try:
+                for _line, row in csv_rows(stream, lay.delimiter):
+                    if index < len(row):
+                        yield row[index]
+            except FileError:
+                return  # the reading proper reports it, with its line
+
+    return date_order(values(), semicolons=lay.delimiter == ";")
 
 
-def _record(line: int, row: list[str], mapping: dict[str, int]) -> Record | RowError:
+def is_mingel_export(headers) -> bool:
+    """Whether the header row is the one Mingel's CSV export writes (in any language it
+    speaks): then a cell's leading apostrophe is the export's, not the user's."""
+    if len(headers) != len(EXPORT_FIELDS):
+        return False
+    return all(
+        field == "last_interaction_on" or _BY_KEY.get(_key(header)) == field
+        for header, field in zip(headers, EXPORT_FIELDS, strict=True)
+    )
+
+
+_NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)
+
+
+def _record(
+    line: int, row: list[str], mapping: dict[str, int], *, own: bool, order: str | None
+) -> Record | RowError:
     def cell(field: str) -> str:
         index = mapping.get(field)
         value = row[index] if index is not None and index < len(row) else ""
-        return value[1:] if value.startswith(_NEUTRALISED) else value
+        # Only Mingel's own export says for sure that the apostrophe is not the user's.
+        return value[1:] if own and value.startswith(_NEUTRALISED) else value
 
     name = cell("name").strip() or f"{cell('first_name').strip()} {cell('last_name').strip()}"
-    tags = [t for t in _TAG_SPLIT.split(cell("tags")) if t.strip().lstrip("* ")]
-    tags = [t.strip().lstrip("* ") for t in tags]
+    if own:
+        tags = cell("tags").split(TAG_SEPARATOR)
+    else:
+        # Google's "* myContacts ::: Friends": the star marks its system groups.
+        tags = [t.strip().lstrip("* ") for t in _TAG_SPLIT.split(cell("tags"))]
+        tags = [t for t in tags if t and t.casefold() != "mycontacts"]
     return build_record(
         line,
         name=name,
@@ -210,11 +269,12 @@ def _record(line: int, row: list[str], mapping: dict[str, int]) -> Record | RowE
         phone=cell("phone"),
         linkedin_url=cell("linkedin_url"),
         notes=cell("notes"),
-        tags=[t for t in tags if t.casefold() != "mycontacts"],
+        tags=tags,
         met_on=cell("met_on"),
         where_met=cell("where_met"),
         talked_about=cell("talked_about"),
         keep_in_touch_days=cell("keep_in_touch_days"),
         # A CSV names the event only: it is the one of that name on the day you met.
         event_name=cell("event"),
+        date_order=order,
     )

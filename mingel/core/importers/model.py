@@ -7,6 +7,8 @@ user's language (see mingel/imports/reasons.py)."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+from mingel.core.contact_fields import TEXT_FIELDS
+
 
 class FileError(Exception):
     """The file cannot be read as a whole (wrong format, unterminated vCard, broken
@@ -63,37 +65,15 @@ class Record:
     event: EventRef | None = None
     # The keys this person is matched by (see plan.import_keys); build_record fills them.
     keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # What was read but not as written (a date that went to the notes): the row still
+    # imports, and the preview says what happened. RowError's shape: line, code, params.
+    warnings: tuple[RowError, ...] = ()
 
     def fields(self) -> dict[str, str]:
         """The contact's plain text fields, by name."""
         return {name: getattr(self, name) for name in TEXT_FIELDS}
 
 
-# The contact fields an import fills, in the order a preview shows them.
-TEXT_FIELDS = (
-    "name",
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "where_met",
-    "talked_about",
-    "notes",
-)
-# Lengths the contact table accepts (tests check these against the model).
-LIMITS = {
-    "name": 200,
-    "company": 200,
-    "role": 200,
-    "email": 254,
-    "phone": 50,
-    "linkedin_url": 300,
-    "where_met": 200,
-    "talked_about": 2000,
-    "notes": 10000,
-}
-TAG_LIMIT = 50
 EVENT_NAME_LIMIT = 200
 # The keep-in-touch interval a contact accepts, in days.
 INTERVAL_RANGE = (1, 3650)

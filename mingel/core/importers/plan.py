@@ -12,23 +12,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mingel.core.contact_fields import FIELDS
 from mingel.core.identity import normalise_linkedin_url
 from mingel.core.importers.clean import import_keys
 from mingel.core.importers.model import EventRef, Record, RowError
 
-FILLABLE = (
-    "company",
-    "role",
-    "email",
-    "phone",
-    "linkedin_url",
-    "met_on",
-    "where_met",
-    "talked_about",
-    "notes",
-    "keep_in_touch_days",
-    "event",
-)
+# What an import fills in an existing contact (when empty), in the order a preview lists
+# it: every field but the name, which the contact is found by.
+FILLABLE = tuple(f for f in FIELDS if f != "name")
 # Long texts: the planner knows of an existing contact only whether it has one, not the
 # text (a heavy user's notes would fill the memory for nothing).
 PRESENCE_ONLY = ("notes", "talked_about")
@@ -176,6 +167,8 @@ class Outcome:
     values: tuple[tuple[str, str], ...] = ()
     match: Person | None = None
     error: RowError | None = None
+    # What the row kept in another place than it said (Record.warnings).
+    warnings: tuple[RowError, ...] = ()
 
 
 SAMPLE = 50  # rows of each kind a preview lists
@@ -191,11 +184,17 @@ class Summary:
     skipped: int = 0
     error_count: int = 0
     errors: list[RowError] = field(default_factory=list)
+    warning_count: int = 0
+    warnings: list[RowError] = field(default_factory=list)
     samples: dict[str, list[dict]] = field(
         default_factory=lambda: {"create": [], "update": [], "duplicate": []}
     )
 
     def count(self, outcome: Outcome) -> None:
+        if outcome.warnings:
+            self.warning_count += len(outcome.warnings)
+            room = KEEP_ERRORS - len(self.warnings)
+            self.warnings.extend(outcome.warnings[: max(room, 0)])
         if outcome.kind == "error":
             self.error_count += 1
             if len(self.errors) < KEEP_ERRORS and outcome.error is not None:
@@ -227,14 +226,19 @@ class Summary:
         return self.created + self.updated + self.skipped + self.error_count
 
     def to_dict(self) -> dict:
-        """JSON-ready: created, updated, skipped, errors [{line, code, params}], error_count
-        and samples."""
+        """JSON-ready: created, updated, skipped, errors [{line, code, params}], error_count,
+        warnings (the same shape: rows imported with a value moved, see Record.warnings),
+        warning_count and samples."""
         return {
             "created": self.created,
             "updated": self.updated,
             "skipped": self.skipped,
             "errors": [{"line": e.line, "code": e.code, "params": e.params} for e in self.errors],
             "error_count": self.error_count,
+            "warnings": [
+                {"line": w.line, "code": w.code, "params": w.params} for w in self.warnings
+            ],
+            "warning_count": self.warning_count,
             "samples": self.samples,
         }
 
@@ -282,14 +286,20 @@ class Planner:
             person.dirty = ()
             self._register(person, keys)
             self.pending.append(person)
-            return Outcome("create", item.line, item.name)
+            return Outcome("create", item.line, item.name, warnings=item.warnings)
         changes = person.merge(item)
         self._register(person, keys | person.keys())
         if changes and person.id is not None:
             self.dirty[id(person)] = person
         kind = "update" if changes and not person.is_new else "duplicate"
         return Outcome(
-            kind, item.line, item.name, tuple(changes), values=tuple(changes.items()), match=person
+            kind,
+            item.line,
+            item.name,
+            tuple(changes),
+            values=tuple(changes.items()),
+            match=person,
+            warnings=item.warnings,
         )
 
     def take_pending(self) -> list[Person]:

@@ -245,3 +245,14 @@ def test_the_practice_timer_knows_when_a_run_is_too_fast(alice_client, alice, la
     # Seven words: 3 seconds at 140 words a minute; under 60 % of that (2 s) is too fast.
     assert 'data-fast-below="2"' in html
     assert fast in html
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "1899-12-31", "2201-01-01"])
+def test_an_event_date_the_importer_would_refuse_is_refused_here(alice, alice_client, date):
+    response = alice_client.post(
+        "/events/new/", {"name": "Meetup", "kind": "meetup", "date": date, "goal_new_people": "3"}
+    )
+    assert response.status_code == 200
+    assert "Give a date between 1900 and 2200." in response.text
+    assert 'min="1900-01-01"' in response.text and 'max="2200-12-31"' in response.text
+    assert not Event.objects.exists()

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from mingel.events import selectors, services
 from mingel.events.models import FavouriteQuestion
@@ -73,3 +74,13 @@ def test_question_groups_show_each_text_once(alice):
     assert "What brings you here today?" not in groups["openers"]
     everything = [t for texts in groups.values() for t in texts]
     assert len(everything) == len(set(everything))
+
+
+def test_it_refuses_a_date_an_import_would_refuse(alice):
+    with translation.override("en"), pytest.raises(ValidationError) as info:
+        services.event_create(owner=alice, name="Meetup", date=dt.date(1, 1, 1))
+    with translation.override("en"):  # the message is lazy: worded when read
+        assert info.value.message_dict == {"date": ["Give a date between 1900 and 2200."]}
+    event = services.event_create(owner=alice, name="Meetup", date=dt.date(2200, 12, 31))
+    with pytest.raises(ValidationError):
+        services.event_update(event=event, date=dt.date(1899, 12, 31))

