@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls that tests
 # make between browser steps are still synchronous and safe.
@@ -87,3 +89,20 @@ def open_menu(page) -> None:
 def screenshot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page, user) -> None:
+    """Logs `user` in without the login form: a Django test client opens a session for
+    them and its session cookie goes into the page's browser context, for `page.base`."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
+    )
+
+
+def fits_the_screen(page) -> bool:
+    """True when the page is no wider than the window: nothing makes it scroll sideways
+    (the document's scrollWidth is at most the window's innerWidth)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -3,33 +3,24 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.testing import UserFactory
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 
 LANGUAGES = [pytest.param("en", id="en"), pytest.param("sv", id="sv")]
 DESPERATE = {"en": "I really need a job!!", "sv": "Jag behöver verkligen ett jobb!!"}
 
 
-def log_in(page, language):
-    user = UserFactory(
+def eva(language):
+    return UserFactory(
         email=f"eva-{language}@example.com", display_name="Eva Ek", language=language
     )
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_it_shows_live_feedback_on_the_check_page(page, transactional_db, language):
-    log_in(page, language)
+    log_in(page, eva(language))
     page.goto(page.base + "/check/")
     body = page.locator("#id_body")
     body.fill(DESPERATE[language])
@@ -52,7 +43,8 @@ def box(page, selector):
 def test_it_turns_a_messy_note_into_a_draft_that_keeps_edits(page, transactional_db):
     from mingel.contacts.services import contact_create
 
-    user = log_in(page, "en")
+    user = eva("en")
+    log_in(page, user)
     maja = contact_create(owner=user, name="Maja Lind", talked_about=MESSY_NOTE)
     page.goto(f"{page.base}/contacts/{maja.pk}/compose/?kind=thanks&lang=en")
     body = page.locator("#id_body")
@@ -114,7 +106,8 @@ def test_without_javascript_an_edit_is_kept_by_a_confirm_step(browser, live_serv
     page = context.new_page()
     page.base = live_server.url
     try:
-        user = log_in(page, "sv")
+        user = eva("sv")
+        log_in(page, user)
         maja = contact_create(owner=user, name="Maja Lind", talked_about=MESSY_NOTE)
         page.goto(f"{page.base}/contacts/{maja.pk}/compose/?kind=thanks&lang=sv")
         body = page.locator("#id_body")
@@ -134,7 +127,8 @@ def test_without_javascript_an_edit_is_kept_by_a_confirm_step(browser, live_serv
 def test_enter_in_the_subject_checks_the_text_and_switches_nothing(page, transactional_db):
     from mingel.contacts.services import contact_create
 
-    user = log_in(page, "sv")
+    user = eva("sv")
+    log_in(page, user)
     tom = contact_create(owner=user, name="Tom Berg", talked_about="- hans sidoprojekt\n- TODO")
     page.goto(f"{page.base}/contacts/{tom.pk}/compose/?kind=thanks&lang=sv")
     assert "ditt sidoprojekt" in page.locator("#id_body").input_value()

@@ -5,29 +5,16 @@ import datetime as dt
 import json
 import re
 
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.events import services
 from mingel.testing import UserFactory
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import fits_the_screen, log_in, screenshot
 
 
-def log_in(page, language, **profile):
-    user = UserFactory(email=f"eva-{language}@example.com", language=language, **profile)
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+def eva(language, **profile):
+    return UserFactory(email=f"eva-{language}@example.com", language=language, **profile)
 
 
 def capture(page, name, talked_about, save="Spara person"):
@@ -44,7 +31,8 @@ def capture(page, name, talked_about, save="Spara person"):
 
 def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transactional_db):
     page = phone_page
-    log_in(page, "sv", display_name="Eva Ek", doing="Läser datateknik på KTH", interests="spel")
+    user = eva("sv", display_name="Eva Ek", doing="Läser datateknik på KTH", interests="spel")
+    log_in(page, user)
     page.goto(page.base + "/events/")
     page.get_by_role("link", name="Planera ett evenemang").click()
     pitch = page.get_by_label("Din presentation").input_value()
@@ -99,7 +87,8 @@ def test_it_plans_an_event_captures_two_people_and_reviews_it(phone_page, transa
 
 def test_the_pocket_card_stays_readable_and_keeps_captures_offline(phone_page, transactional_db):
     page = phone_page
-    user = log_in(page, "sv", display_name="Eva Ek")
+    user = eva("sv", display_name="Eva Ek")
+    log_in(page, user)
     event = services.event_create(
         owner=user,
         name="Arbetsmarknadsdag",
@@ -147,7 +136,7 @@ def test_the_pocket_card_stays_readable_and_keeps_captures_offline(phone_page, t
 
 def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transactional_db):
     page = phone_page
-    log_in(page, "en", display_name="Eva Ek", doing="computer science at KTH")
+    log_in(page, eva("en", display_name="Eva Ek", doing="computer science at KTH"))
     page.goto(page.base + "/events/new/")
     page.get_by_label("Name").fill("Cloud meetup")
     page.get_by_label("Kind").select_option("meetup")
@@ -185,7 +174,8 @@ def test_the_same_journey_in_english_with_the_practice_timer(phone_page, transac
 
 def test_half_typed_text_comes_back_after_a_reload(phone_page, transactional_db):
     page = phone_page
-    user = log_in(page, "en")
+    user = eva("en")
+    log_in(page, user)
     event = services.event_create(owner=user, name="Meetup", date=dt.date.today())
     page.goto(f"{page.base}/events/{event.pk}/card/")
     page.locator("#capture > summary").click()
@@ -210,7 +200,8 @@ def test_a_save_whose_answer_is_lost_is_sent_again_and_adds_the_person_once(
     page has no crypto.randomUUID here (as over plain http), so the fallback key is used."""
     page = phone_page
     page.add_init_script("delete Crypto.prototype.randomUUID")
-    user = log_in(page, "en")
+    user = eva("en")
+    log_in(page, user)
     event = services.event_create(owner=user, name="Career fair", date=dt.date.today())
     queue_key = f"mingel:capture:{event.pk}:queue"
     page.goto(f"{page.base}/events/{event.pk}/card/")

@@ -22,7 +22,7 @@ from mingel.accounts.models import User
 from mingel.contacts.models import Contact, Interaction
 from mingel.events.models import Event
 from tests.e2e.axe import assert_no_axe_violations
-from tests.e2e.conftest import DESKTOP, PHONE, SHOTS, new_page
+from tests.e2e.conftest import DESKTOP, PHONE, SHOTS, fits_the_screen, new_page
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -88,8 +88,7 @@ class Walk:
     def check(self):
         self.page.wait_for_load_state()
         assert_no_axe_violations(self.page)
-        width = self.page.viewport_size["width"]
-        assert self.page.evaluate("document.documentElement.scrollWidth") <= width, self.page.url
+        assert fits_the_screen(self.page), self.page.url
         self.visited.append(self.page.url)
 
     def go(self, path: str):

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.imports import services
+from mingel.testing import UserFactory
 from mingel.worker import InProcessWorker
-from tests.e2e.conftest import screenshot
-from tests.e2e.test_compose import log_in
+from tests.e2e.conftest import fits_the_screen, log_in, screenshot
 
 FIXTURES = Path(__file__).resolve().parents[2] / "mingel/core/importers/tests/fixtures"
 
@@ -36,7 +36,8 @@ def worker(transactional_db):
 
 def test_it_previews_and_imports_a_linkedin_export(page, worker, monkeypatch):
     monkeypatch.setattr(services, "INLINE_ROWS", 0)  # queued for the worker, with polling
-    user = log_in(page, "en")
+    user = UserFactory(email="eva-en@example.com", display_name="Eva Ek", language="en")
+    log_in(page, user)
     page.goto(page.base + "/contacts/")
     page.get_by_role("link", name="Import contacts").click()
     page.get_by_label("LinkedIn connections").check()
@@ -52,12 +53,12 @@ def test_it_previews_and_imports_a_linkedin_export(page, worker, monkeypatch):
     page.get_by_role("link", name="See your contacts").click()
     expect(page.get_by_role("link", name="Anna Svensson")).to_be_visible()
     assert Contact.objects.filter(owner=user).count() == 6
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert fits_the_screen(page)
 
 
 def test_the_column_step_in_swedish(phone_page, transactional_db):
     page = phone_page
-    log_in(page, "sv")
+    log_in(page, UserFactory(email="eva-sv@example.com", display_name="Eva Ek", language="sv"))
     page.goto(page.base + "/imports/")
     page.get_by_label("Kalkylark (CSV)").check()
     page.get_by_label("Fil", exact=True).set_input_files(str(FIXTURES / "kontakter_excel_sv.csv"))

@@ -5,15 +5,13 @@ the screen."""
 import datetime as dt
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.contacts import services as contacts
 from mingel.events import services as events
 from mingel.followups import selectors
 from mingel.testing import UserFactory
-from tests.e2e.conftest import DESKTOP, PHONE, new_page, screenshot
+from tests.e2e.conftest import DESKTOP, PHONE, log_in, new_page, screenshot
 
 LONG_WORD = "https://example.com/" + "x" * 180
 assert len(LONG_WORD) == 200
@@ -33,15 +31,8 @@ WIDEST = """() => {
 }"""
 
 
-def log_in(page, language="en"):
-    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language=language)
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
+def eva(language="en"):
+    return UserFactory(email="eva@example.com", display_name="Eva Ek", language=language)
 
 
 @pytest.fixture
@@ -74,7 +65,8 @@ def header_height(page) -> float:
 
 
 def test_the_header_is_one_short_row_with_a_menu(phone, transactional_db):
-    user = log_in(phone)
+    user = eva()
+    log_in(phone, user)
     event = events.event_create(owner=user, name="Rust meetup", date=dt.date(2026, 12, 3))
     for path in ("/today/", "/contacts/", f"/events/{event.pk}/card/"):
         phone.goto(phone.base + path)
@@ -112,7 +104,7 @@ def test_the_header_is_one_short_row_with_a_menu(phone, transactional_db):
 
 
 def test_the_swedish_header_fits_one_row_too(phone, transactional_db):
-    log_in(phone, language="sv")
+    log_in(phone, eva(language="sv"))
     phone.goto(phone.base + "/today/")
     assert phone.locator("html").get_attribute("lang") == "sv"
     assert header_height(phone) <= 64
@@ -125,7 +117,7 @@ def test_the_menu_opens_without_javascript(browser, live_server, transactional_d
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.base = live_server.url
-    log_in(page)
+    log_in(page, eva())
     page.goto(page.base + "/contacts/")
     page.locator("summary", has_text="Menu").click()
     expect(page.get_by_role("link", name="Check a message")).to_be_visible()
@@ -147,7 +139,7 @@ def test_on_a_wide_screen_the_menu_is_open_without_its_button(
 ):
     page = new_page(browser, DESKTOP)
     page.base = live_server.url
-    log_in(page, language=language)
+    log_in(page, eva(language=language))
     page.goto(page.base + "/contacts/")
     nav = page.get_by_role("navigation", name=nav_name)
     expect(nav.get_by_role("link", name=link)).to_be_visible()
@@ -157,7 +149,8 @@ def test_on_a_wide_screen_the_menu_is_open_without_its_button(
 
 
 def test_a_200_character_word_never_widens_a_page(phone, transactional_db):
-    user = log_in(phone)
+    user = eva()
+    log_in(phone, user)
     yesterday = selectors.user_today(user) - dt.timedelta(days=1)
     anna = contacts.contact_create(
         owner=user,
@@ -196,7 +189,8 @@ def test_a_200_character_word_never_widens_a_page(phone, transactional_db):
 
 
 def test_a_today_card_shows_one_action_and_tucks_the_rest_away(phone, transactional_db):
-    user = log_in(phone)
+    user = eva()
+    log_in(phone, user)
     yesterday = selectors.user_today(user) - dt.timedelta(days=1)
     anna = contacts.contact_create(
         owner=user, name="Anna Svensson", met_on=yesterday, linkedin_url=""

@@ -4,26 +4,14 @@ fast (under 60 % of the estimate at 140 words a minute), a good length, too long
 import datetime as dt
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.events import services as events
 from mingel.testing import UserFactory
+from tests.e2e.conftest import log_in
 
 # 35 words: about 15 seconds at 140 words a minute, so under 9 seconds is rushed.
 PITCH = " ".join(["Hi, I'm Eva and I study computer science at KTH."] * 3 + ["Why?"] * 5)
-
-
-def log_in(page):
-    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
 
 
 @pytest.mark.parametrize(
@@ -36,7 +24,8 @@ def log_in(page):
 )
 def test_the_timer_says_how_the_run_went(phone_page, transactional_db, seconds, verdict):
     page = phone_page
-    user = log_in(page)
+    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
+    log_in(page, user)
     event = events.event_create(owner=user, name="Meetup", date=dt.date(2026, 12, 3), pitch=PITCH)
     page.clock.install()
     page.goto(f"{page.base}/events/{event.pk}/practice/")

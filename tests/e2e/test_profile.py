@@ -1,28 +1,19 @@
 """The profile in the browser: saving Swedish switches the interface, a new API token is
 shown once and can be revoked."""
 
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.testing import UserFactory
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 
 
-def log_in(page, email):
-    user = UserFactory(email=email, display_name="Eva Ek", language="en")
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": page.base}]
-    )
-    return user
+def english_user(email):
+    return UserFactory(email=email, display_name="Eva Ek", language="en")
 
 
 def test_saving_swedish_in_the_profile_switches_the_interface(page, transactional_db):
     width = page.viewport_size["width"]
-    log_in(page, f"eva-{width}@example.com")
+    log_in(page, english_user(f"eva-{width}@example.com"))
     page.goto(page.base + "/accounts/profile/")
     page.get_by_label("What I do or study").fill("Studying computer science at KTH")
     page.get_by_label("Time zone").fill("Europe/Helsinki")
@@ -37,7 +28,7 @@ def test_saving_swedish_in_the_profile_switches_the_interface(page, transactiona
 
 def test_a_new_token_is_shown_once_and_can_be_revoked(page, transactional_db):
     width = page.viewport_size["width"]
-    log_in(page, f"tina-{width}@example.com")
+    log_in(page, english_user(f"tina-{width}@example.com"))
     page.goto(page.base + "/accounts/profile/")
     page.get_by_label("Token name").fill("my laptop")
     page.get_by_role("button", name="Create a token").click()

@@ -2,22 +2,11 @@
 
 import datetime as dt
 
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.contacts import services as contacts
 from mingel.testing import EventFactory, UserFactory
-from tests.e2e.conftest import screenshot
-
-
-def log_in(page, user):
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
+from tests.e2e.conftest import fits_the_screen, log_in, screenshot
 
 
 def some_progress(user):
@@ -70,7 +59,7 @@ def test_it_draws_the_charts_with_text_alternatives_in_swedish(phone_page, trans
     assert page.locator("#chart-events rect.bar").count() == 2
 
     # Nothing sticks out sideways on a 375 px screen.
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert fits_the_screen(page)
 
     # The table behind the events chart opens and reads in Swedish.
     section = page.locator("section", has=page.locator("#h-events"))

@@ -1,29 +1,18 @@
 """Starring a question in the bank: "Your favourites" follows at once, without a reload,
 and the keyboard focus stays on the star."""
 
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.events.models import FavouriteQuestion
 from mingel.testing import UserFactory
+from tests.e2e.conftest import log_in
 
 QUESTION = "What brings you here today?"
 
 
-def log_in(page):
-    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
-
-
 def test_starring_updates_the_favourites_at_once(page, transactional_db):
-    user = log_in(page)
+    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
+    log_in(page, user)
     page.goto(page.base + "/events/questions/?lang=en")
     favourites = page.locator("section", has=page.get_by_role("heading", name="Your favourites"))
     expect(favourites.get_by_text("No favourites yet.")).to_be_visible()

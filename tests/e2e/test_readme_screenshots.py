@@ -6,12 +6,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from django.conf import settings
-from django.test import Client
-
 from mingel.contacts import services
 from mingel.testing import UserFactory
-from tests.e2e.conftest import SHOTS, new_page
+from tests.e2e.conftest import SHOTS, log_in, new_page
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PEOPLE = [
@@ -53,15 +50,6 @@ def seed(today):
         direction="none",
     )
     return user, first
-
-
-def log_in(page, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": page.base}]
-    )
 
 
 def test_it_takes_the_readme_screenshots(browser, live_server, transactional_db):

@@ -1,26 +1,13 @@
 """The contact search in the browser: results follow what is typed, with the reason."""
 
-from django.conf import settings
-from django.test import Client
-
 from mingel.contacts import services
 from mingel.testing import UserFactory
-from tests.e2e.conftest import screenshot
-
-
-def log_in(page):
-    user = UserFactory(email="sam@example.com", display_name="Sam", language="en")
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
+from tests.e2e.conftest import log_in, screenshot
 
 
 def test_typing_part_of_a_word_finds_who_knows_about_it(page, transactional_db):
-    user = log_in(page)
+    user = UserFactory(email="sam@example.com", display_name="Sam", language="en")
+    log_in(page, user)
     services.contact_create(owner=user, name="Aron Berg", notes="Ledde migreringen till Kubernetes")
     services.contact_create(owner=user, name="Bea Holm", company="Klarna")
     page.goto(page.base + "/contacts/")

@@ -3,26 +3,17 @@ from it and marking it sent makes it leave; snoozing takes an item away until la
 
 import datetime as dt
 
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.contacts import services as contacts
 from mingel.followups import selectors
 from mingel.followups.models import Hidden
 from mingel.testing import UserFactory
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 
 
-def log_in(page):
-    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
+def eva():
+    return UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
 
 
 def met_yesterday(user, name):
@@ -37,7 +28,8 @@ def item(page, contact):
 
 
 def test_a_follow_up_leaves_once_the_thank_you_is_sent(page, transactional_db):
-    user = log_in(page)
+    user = eva()
+    log_in(page, user)
     anna = met_yesterday(user, "Anna Svensson")
     page.goto(page.base + "/")
     page.wait_for_url(page.base + "/today/")
@@ -57,7 +49,8 @@ def test_a_follow_up_leaves_once_the_thank_you_is_sent(page, transactional_db):
 
 
 def test_snoozing_takes_an_item_away_until_later(page, transactional_db):
-    user = log_in(page)
+    user = eva()
+    log_in(page, user)
     anna = met_yesterday(user, "Anna Svensson")
     bert = met_yesterday(user, "Bert Berg")
     page.goto(page.base + "/today/")

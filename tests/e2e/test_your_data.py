@@ -4,33 +4,17 @@ phone and on a desktop."""
 import datetime as dt
 import json
 
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create, interaction_create
 from mingel.testing import UserFactory
-from tests.e2e.conftest import open_menu, screenshot
-
-
-def log_in(page):
-    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
-    )
-    return user
-
-
-def fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+from tests.e2e.conftest import fits_the_screen, log_in, open_menu, screenshot
 
 
 def test_it_downloads_the_archive_and_merges_a_duplicate(page, transactional_db, tmp_path):
-    user = log_in(page)
+    user = UserFactory(email="eva@example.com", display_name="Eva Ek", language="en")
+    log_in(page, user)
     anna = contact_create(owner=user, name="Anna Berg", email="anna@example.com")
     other = contact_create(owner=user, name="Anna Berg-Lund", email="ANNA@example.com")
     interaction_create(contact=anna, kind="coffee", date=dt.date(2026, 1, 5))
@@ -41,7 +25,7 @@ def test_it_downloads_the_archive_and_merges_a_duplicate(page, transactional_db,
     open_menu(page)
     page.get_by_role("link", name="Your data").click()
     expect(page.get_by_role("heading", name="Your data")).to_be_visible()
-    assert fits(page)
+    assert fits_the_screen(page)
     screenshot(page, f"your-data-{width}")
     with page.expect_download() as info:
         page.get_by_role("link", name="Everything as an archive").click()
@@ -52,7 +36,7 @@ def test_it_downloads_the_archive_and_merges_a_duplicate(page, transactional_db,
 
     page.get_by_role("link", name="Find duplicates").click()
     page.get_by_role("link", name="Compare and merge").click()
-    assert fits(page)
+    assert fits_the_screen(page)
     screenshot(page, f"merge-{width}")
     page.get_by_label("Anna Berg-Lund").check()
     page.get_by_role("button", name="Merge").click()
