@@ -27,6 +27,12 @@ def text_problem(value: str) -> str | None:
     return None
 
 
+def without_problems(value: str) -> str:
+    """The text with what text_problem finds taken out: for search terms and filters, where
+    a NUL typed into the address bar should find what the rest says, not fail."""
+    return _SURROGATE.sub("", _CONTROL.sub("", value))
+
+
 def first_text_problem(values) -> tuple[str, str] | None:
     """(key, problem) of the first text value of a mapping that has a problem, looking
     into lists and nested mappings (keys joined with '.'), or None."""

@@ -19,3 +19,9 @@ from mingel.core.textcheck import text_problem
 )
 def test_text_problem(value, problem):
     assert text_problem(value) == problem
+
+
+def test_without_problems():
+    from mingel.core.textcheck import without_problems
+
+    assert without_problems("g\x00o\x1b\ud800 ok\tå\n") == "go ok\tå\n"
