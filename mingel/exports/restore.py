@@ -245,6 +245,9 @@ def parse_profile(document: dict) -> dict:
         raise ArchiveError(
             _("The profile has an unknown field: %(field)s.") % {"field": unknown[0]}
         )
+    if bad := stored_text_errors(profile):
+        name, message = next(iter(bad.items()))
+        raise ArchiveError(_("The profile is invalid: %(error)s") % {"error": f"{name}: {message}"})
     clean = {}
     for name, value in profile.items():
         try:

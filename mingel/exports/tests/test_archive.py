@@ -195,6 +195,7 @@ BAD = [
     ),
     pytest.param(set_path(["events", 0, "goal_new_people"], float("nan")), "NaN", id="nan"),
     pytest.param(set_path(["contacts", 0, "id"], 2**64), "no valid id", id="huge-id"),
+    pytest.param(set_path(["profile", "display_name"], "A\x00"), "display_name", id="nul-profile"),
 ]
 
 
