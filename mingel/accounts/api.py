@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from mingel.accounts import services
+from mingel.api.schemas import InSchema
 
 router = Router()
 
 
-class AccountDeleteIn(Schema):
+class AccountDeleteIn(InSchema):
     confirm: str = ""
 
 

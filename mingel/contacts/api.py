@@ -3,9 +3,9 @@ the services; another user's object is a 404 here as on the pages."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field as SchemaField
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
+from mingel.api.schemas import Paging
 from mingel.contacts import selectors, services
 from mingel.contacts.schemas import (
     ContactIn,
@@ -20,11 +20,6 @@ from mingel.contacts.schemas import (
 from mingel.events.models import Event
 
 router = Router()
-
-
-class Paging(Schema):
-    limit: int = SchemaField(50, ge=1, le=500)
-    offset: int = SchemaField(0, ge=0)
 
 
 class ContactFilters(Paging):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingel.contacts.models import Contact, Interaction
+from mingel.contacts.validators import stored_text_errors
 from mingel.core import contact_fields
 from mingel.core.importers.model import DATE_RANGE
 
@@ -53,7 +54,18 @@ def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-class ContactForm(forms.ModelForm):
+class StoredText:
+    """Form-wide: text a database cannot store (see mingel.core.textcheck) is a clear
+    error on its field, not a server error."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, message in stored_text_errors(cleaned).items():
+            self.add_error(name, message)
+        return cleaned
+
+
+class ContactForm(StoredText, forms.ModelForm):
     tags = forms.CharField(
         label=_("Tags"),
         required=False,
@@ -119,7 +131,7 @@ class ContactForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in (*self.Meta.fields, "tags")}
 
 
-class QuickAddForm(forms.Form):
+class QuickAddForm(StoredText, forms.Form):
     """The seconds-long capture at an event: a name and the one thing you talked about."""
 
     name = forms.CharField(
@@ -137,7 +149,7 @@ class QuickAddForm(forms.Form):
     )
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(StoredText, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = ("kind", "date", "direction", "summary")

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from mingel.api.schemas import InSchema
+
 InteractionKind = Literal[
     "met", "message", "email", "call", "meeting", "coffee", "linkedin", "note"
 ]
@@ -44,7 +46,7 @@ class ContactOut(Schema):
         return sorted((tag.name for tag in obj.tags.all()), key=str.lower)
 
 
-class ContactIn(Schema):
+class ContactIn(InSchema):
     name: str
     company: str = ""
     role: str = ""
@@ -60,7 +62,7 @@ class ContactIn(Schema):
     event_id: int | None = None
 
 
-class ContactPatch(Schema):
+class ContactPatch(InSchema):
     name: str = ""
     company: str = ""
     role: str = ""
@@ -91,7 +93,7 @@ class InteractionOut(Schema):
     direction: str
 
 
-class InteractionIn(Schema):
+class InteractionIn(InSchema):
     contact_id: int
     kind: InteractionKind
     date: dt.date
@@ -99,7 +101,7 @@ class InteractionIn(Schema):
     direction: Direction = "none"
 
 
-class InteractionPatch(Schema):
+class InteractionPatch(InSchema):
     contact_id: int = 0
     kind: InteractionKind = "note"
     date: dt.date = dt.date(2000, 1, 1)

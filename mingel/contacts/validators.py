@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mingel.core.importers.model import DATE_RANGE
+from mingel.core.textcheck import CONTROL, NUL, SURROGATE, text_problem
 
 
 def validate_date_in_range(value: dt.date) -> None:
@@ -19,3 +20,26 @@ def validate_date_in_range(value: dt.date) -> None:
             code="date_out_of_range",
             params={"first": first.year, "last": last.year},
         )
+
+
+def text_problem_message(problem: str) -> str:
+    """What text_problem found, in the user's language (forms and API alike)."""
+    return str(
+        {
+            NUL: _("The text holds a NUL character, which cannot be stored."),
+            CONTROL: _("The text holds an invisible control character, which cannot be stored."),
+            SURROGATE: _("The text holds a broken character (half of a UTF-16 pair)."),
+        }[problem]
+    )
+
+
+def stored_text_errors(values: dict) -> dict[str, str]:
+    """{field: message} for each text value (or text in a list) that cannot be stored."""
+    errors = {}
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else (value,)
+        for item in items:
+            if isinstance(item, str) and (problem := text_problem(item)):
+                errors[name] = text_problem_message(problem)
+                break
+    return errors

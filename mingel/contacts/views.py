@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from mingel.contacts import selectors, services
 from mingel.contacts.forms import ContactForm, InteractionForm, QuickAddForm, apply_service_errors
+from mingel.core.textcheck import without_problems
 from mingel.search import selectors as search_selectors
 
 PER_PAGE = 50
@@ -22,8 +23,9 @@ LIST_SORTS = ("", "name", "recent", "new")
 
 @login_required
 def contact_list(request):
-    q = request.GET.get("q", "").strip()
-    tag = request.GET.get("tag", "").strip()
+    # PostgreSQL refuses a NUL in a query: taken out, as typing it could not have meant it.
+    q = without_problems(request.GET.get("q", "")).strip()
+    tag = without_problems(request.GET.get("tag", "")).strip()
     sort = request.GET.get("sort", "")
     if sort not in LIST_SORTS:
         sort = ""

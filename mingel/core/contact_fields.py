@@ -38,6 +38,8 @@ LIMITS = {
 }
 TEXT_FIELDS = tuple(f for f in FIELDS if f in LIMITS)
 TAG_LIMIT = 50  # characters in a tag's name (Tag.name's max_length)
+# Tags an import gives one contact: a card with 40,000 categories is no address book.
+TAGS_PER_CONTACT = 50
 
 # Control characters (tab and line breaks become spaces below); NUL in particular, which
 # PostgreSQL refuses.

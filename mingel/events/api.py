@@ -1,9 +1,9 @@
 """Events and the question bank in the JSON API. Reads through the selectors, writes
 through the services; another user's event is a 404 here as on the pages."""
 
-from ninja import Field as SchemaField
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
+from mingel.api.schemas import InSchema, Paging
 from mingel.core.events import questions as bank
 from mingel.events import selectors, services
 from mingel.events.schemas import (
@@ -19,12 +19,7 @@ from mingel.events.schemas import (
 router = Router()
 
 
-class Paging(Schema):
-    limit: int = SchemaField(50, ge=1, le=500)
-    offset: int = SchemaField(0, ge=0)
-
-
-class QuestionFilters(Schema):
+class QuestionFilters(InSchema):
     lang: Lang | None = None
     group: QuestionGroup | None = None
 

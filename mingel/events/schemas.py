@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from mingel.api.schemas import InSchema
 from mingel.core.events.review import goal_reached
 from mingel.events.services import MAX_QUESTIONS
 
@@ -54,7 +55,7 @@ class EventOut(Schema):
         return goal_reached(met_count(obj), obj.goal_new_people)
 
 
-class EventIn(Schema):
+class EventIn(InSchema):
     name: str
     kind: EventKind = "meetup"
     date: dt.date
@@ -67,7 +68,7 @@ class EventIn(Schema):
     notes: Notes = ""
 
 
-class EventPatch(Schema):
+class EventPatch(InSchema):
     name: str = ""
     kind: EventKind = "meetup"
     date: dt.date = dt.date(2000, 1, 1)

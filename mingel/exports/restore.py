@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from mingel.accounts.models import User
 from mingel.compose.models import Draft
 from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.contacts.validators import stored_text_errors
 from mingel.events.models import Event
 from mingel.exports import archive
 from mingel.followups.models import ReminderSettings
@@ -47,6 +48,15 @@ class Parsed:
         return {name: len(getattr(self, name)) for name in archive.SECTIONS}
 
 
+class NotANumber(ValueError):
+    pass
+
+
+def no_constant(name: str):
+    """Infinity, -Infinity and NaN: Python's json reads them, JSON has none."""
+    raise NotANumber(name)
+
+
 def load(data: bytes) -> dict:
     """The archive's JSON object; ArchiveError when it is not JSON or too large."""
     if len(data) > MAX_BYTES:
@@ -56,7 +66,12 @@ def load(data: bytes) -> dict:
     except UnicodeDecodeError:
         raise ArchiveError(_("The file is not a Mingel archive (it is not UTF-8 text).")) from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=no_constant)
+    except NotANumber as exc:
+        raise ArchiveError(
+            _("The file is not a Mingel archive (%(value)s is not a number JSON allows).")
+            % {"value": exc.args[0]}
+        ) from None
     except (json.JSONDecodeError, RecursionError) as exc:
         line = getattr(exc, "lineno", "?")
         raise ArchiveError(
@@ -75,8 +90,10 @@ def load(data: bytes) -> dict:
 def where(section: str, index: int, record) -> str:
     """How a message names a record: its section and position, and its name when it has one."""
     label = f"{section} #{index + 1}"
-    if isinstance(record, dict) and isinstance(record.get("name"), str) and record["name"]:
-        label += f" ({record['name'][:60]})"
+    name = record.get("name") if isinstance(record, dict) else None
+    # A name that cannot be stored cannot be shown either (a lone surrogate breaks UTF-8).
+    if isinstance(name, str) and name and not stored_text_errors({"name": name}):
+        label += f" ({name[:60]})"
     return label
 
 
@@ -156,6 +173,12 @@ def build(model, section: str, index: int, record, fields, links=()) -> object:
             _("%(where)s is invalid: %(error)s")
             % {"where": where(section, index, record), "error": nested[0]}
         )
+    if bad := stored_text_errors(values):
+        name, message = next(iter(bad.items()))
+        raise ArchiveError(
+            _("%(where)s is invalid: %(error)s")
+            % {"where": where(section, index, record), "error": f"{name}: {message}"}
+        )
     try:
         obj = model(**clean_values(model, values))
     except ValidationError as exc:
@@ -175,7 +198,8 @@ def build(model, section: str, index: int, record, fields, links=()) -> object:
 
 
 def is_id(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    # Within a 64-bit integer: a larger one would overflow the database's lookup.
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 def section(document: dict, name: str) -> list:
@@ -221,6 +245,9 @@ def parse_profile(document: dict) -> dict:
         raise ArchiveError(
             _("The profile has an unknown field: %(field)s.") % {"field": unknown[0]}
         )
+    if bad := stored_text_errors(profile):
+        name, message = next(iter(bad.items()))
+        raise ArchiveError(_("The profile is invalid: %(error)s") % {"error": f"{name}: {message}"})
     clean = {}
     for name, value in profile.items():
         try:

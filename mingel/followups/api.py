@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from mingel.api.schemas import InSchema
 from mingel.contacts.selectors import get_contact_for_user
 from mingel.core import cadence
 from mingel.events.selectors import get_event_for_user
@@ -20,7 +21,7 @@ router = Router(tags=["today"])
 ItemType = Literal["follow_up", "keep_in_touch", "reconnect", "event"]
 
 
-class TodayFilters(Schema):
+class TodayFilters(InSchema):
     limit: int = Field(selectors.TODAY_LIMIT, ge=1, le=500)
 
 
@@ -38,7 +39,7 @@ class TodayOut(Schema):
     more: list[ItemType] = Field(description="Types with more items due than listed.")
 
 
-class SnoozeIn(Schema):
+class SnoozeIn(InSchema):
     type: ItemType
     contact_id: int | None = None
     event_id: int | None = None

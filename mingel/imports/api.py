@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from mingel.api.errors import field_error
+from mingel.api.schemas import InSchema
 from mingel.core.importers.model import FileError
 from mingel.imports import files, reasons, storage
 
@@ -15,7 +16,7 @@ router = Router()
 CHUNK = 64 * 1024
 
 
-class ImportParams(Schema):
+class ImportParams(InSchema):
     dry_run: bool = False
     map: list[str] = Field(default_factory=list)
 

@@ -24,6 +24,13 @@ FIELD_NAMES = {
 }
 
 
+PROBLEM_NAMES = {
+    "nul": gettext_lazy("a NUL character"),
+    "control": gettext_lazy("an invisible control character"),
+    "surrogate": gettext_lazy("half of a UTF-16 pair"),
+}
+
+
 def field_name(field: str) -> str:
     return str(FIELD_NAMES.get(field, field))
 
@@ -33,6 +40,8 @@ def reason(code: str, params: dict | None = None) -> str:
     p = dict(params or {})
     if "field" in p:
         p["field"] = field_name(p["field"])
+    if "problem" in p:
+        p["problem"] = str(PROBLEM_NAMES.get(p["problem"], p["problem"]))
     texts = {
         # Rows
         "formula": _(
@@ -42,6 +51,8 @@ def reason(code: str, params: dict | None = None) -> str:
         "no_name": _("the row has no name"),
         "too_long": _("the %(field)s is longer than %(limit)s characters"),
         "tag_too_long": _("a tag is longer than %(limit)s characters (“%(value)s…”)"),
+        "too_many_tags": _("the row has %(count)s tags; a contact can have at most %(limit)s"),
+        "bad_text": _("the %(field)s holds a character that cannot be stored (%(problem)s)"),
         "bad_email": _("“%(value)s” is not an email address"),
         "bad_linkedin": _("“%(value)s” is not a LinkedIn profile address"),
         "bad_date": _("“%(value)s” is not a date like 15 Jan 2024"),
@@ -62,6 +73,7 @@ def reason(code: str, params: dict | None = None) -> str:
         "date_to_notes_out_of_range": _(
             "the %(field)s “%(value)s” is not between 1900 and 2200; it was put in the notes"
         ),
+        "tags_left_out": _("%(count)s tags were not added: a contact can have at most %(limit)s"),
         "bad_interval": _(
             "the keep-in-touch interval “%(value)s” is not a number of days "
             "from %(low)s to %(high)s"

@@ -195,3 +195,33 @@ def test_the_services_refuse_a_date_the_importer_would_refuse(alice):
         services.contact_update(contact=ada, met_on=dt.date(9999, 12, 31))
     ada.refresh_from_db()
     assert ada.met_on == dt.date(1900, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        pytest.param("notes", "red \x1b[31m", "invisible control character", id="escape"),
+        pytest.param("company", "Acme\x07", "invisible control character", id="bell"),
+        pytest.param("where_met", "Kista\x00", "Null characters are not allowed", id="nul"),
+    ],
+)
+def test_text_that_cannot_be_stored_is_a_clear_form_error(
+    alice_client, alice, field, value, message
+):
+    response = alice_client.post("/contacts/new/", {**VALID, field: value})
+    assert response.status_code == 200
+    assert message in response.text
+    assert not Contact.objects.exists()
+    assert "Kubernetes at scale" in response.text
+
+
+def test_an_interaction_refuses_control_characters_in_swedish(alice_client, alice):
+    alice.language = "sv"
+    alice.save()
+    contact = ContactFactory(owner=alice, name="Ada")
+    response = alice_client.post(
+        f"/contacts/{contact.pk}/interactions/add/",
+        {"kind": "note", "date": "2026-03-01", "direction": "none", "summary": "hej\x1b"},
+    )
+    assert "osynligt styrtecken" in response.text
+    assert not Interaction.objects.exists()

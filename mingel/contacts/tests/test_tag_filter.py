@@ -91,3 +91,13 @@ def test_a_10000_character_tag_through_the_api_is_a_422(alice, alice_api):
     response = alice_api.post("/contacts", {"name": "Ada", "tags": ["y" * 10_000]})
     assert response.status_code == 422
     assert not Contact.objects.filter(owner=alice).exists()
+
+
+def test_a_nul_in_the_tag_or_search_of_the_address_is_left_out(alice, alice_client):
+    # PostgreSQL refused the query (a 500); SQLite looked for a tag no one has.
+    services.contact_create(owner=alice, name="Ada", tags=["go"])
+    services.contact_create(owner=alice, name="Bo")
+    for params in ({"tag": "g\x00o"}, {"q": "A\x00da"}):
+        response = alice_client.get("/contacts/", params)
+        assert response.status_code == 200
+        assert ">Ada</a>" in response.text and ">Bo</a>" not in response.text

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from mingel.core.contact_fields import LIMITS, TAG_LIMIT, clean_tag_names
+from mingel.core.contact_fields import LIMITS, TAG_LIMIT, TAGS_PER_CONTACT, clean_tag_names
 from mingel.core.identity import match_keys, normalise_email, normalise_linkedin_url, normalise_name
 from mingel.core.importers.model import (
     DATE_RANGE,
@@ -21,6 +21,7 @@ from mingel.core.importers.model import (
     Record,
     RowError,
 )
+from mingel.core.textcheck import text_problem
 
 # Control characters except tab and newline; NUL in particular, which PostgreSQL refuses.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -240,8 +241,17 @@ def build_record(
     for field, value in values.items():
         if len(value) > LIMITS[field]:
             return RowError(line, "too_long", {"field": field, "limit": LIMITS[field]})
+        if problem := text_problem(value):
+            return RowError(line, "bad_text", {"field": field, "problem": problem})
+    for tag in clean_tags:
+        if problem := text_problem(tag):
+            return RowError(line, "bad_text", {"field": "tags", "problem": problem})
     if too_long:
         return RowError(line, "tag_too_long", {"limit": TAG_LIMIT, "value": too_long[:20]})
+    if len(clean_tags) > TAGS_PER_CONTACT:
+        return RowError(
+            line, "too_many_tags", {"count": len(clean_tags), "limit": TAGS_PER_CONTACT}
+        )
     if values["email"]:
         if not valid_email(values["email"]):
             return RowError(line, "bad_email", {"value": values["email"][:80]})

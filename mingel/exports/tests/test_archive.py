@@ -182,6 +182,20 @@ BAD = [
     pytest.param(set_path(["profile", "language"], "fi"), "language", id="bad-language"),
     pytest.param(set_path(["profile", "password"], "x"), "password", id="profile-extra"),
     pytest.param(set_path(["reminder_settings", "digest"], "hourly"), "reminder", id="bad-digest"),
+    # Text a database cannot store: SQLite kept NUL, PostgreSQL refuses it; no UTF-8 holds
+    # a lone surrogate. Infinity and NaN are no JSON, and an id must fit 64 bits.
+    pytest.param(
+        set_path(["contacts", 0, "name"], "An\x00na"), "contacts #1 is invalid: name", id="nul"
+    ),
+    pytest.param(set_path(["contacts", 0, "notes"], "\ud800"), "notes", id="surrogate"),
+    pytest.param(set_path(["tags", 0, "name"], "a\x1bb"), "tags #1", id="control-in-tag"),
+    pytest.param(set_path(["events", 0, "questions"], ["ok", "\x00"]), "questions", id="nul-q"),
+    pytest.param(
+        set_path(["contacts", 0, "keep_in_touch_days"], float("inf")), "Infinity", id="infinity"
+    ),
+    pytest.param(set_path(["events", 0, "goal_new_people"], float("nan")), "NaN", id="nan"),
+    pytest.param(set_path(["contacts", 0, "id"], 2**64), "no valid id", id="huge-id"),
+    pytest.param(set_path(["profile", "display_name"], "A\x00"), "display_name", id="nul-profile"),
 ]
 
 

@@ -94,3 +94,49 @@ def test_a_long_talked_about_shows_cut_in_the_preview(alice, tmp_path):
     ((field, shown),) = sample["values"]
     assert field == "talked_about" and len(shown) == 120 and shown.endswith("…")
     assert not Interaction.objects.exists()
+
+
+def test_a_card_with_40000_categories_is_refused_at_once(alice, tmp_path):
+    categories = ",".join(f"tagg{i}" for i in range(40_000))
+    path = tmp_path / "many.vcf"
+    path.write_text(
+        card("FN:Many", f"CATEGORIES:{categories}") + card("FN:Bo", "CATEGORIES:a,b,c,d,e"),
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    summary = services.import_records(owner=alice, records=vcard.parse(path))
+    seconds = time.perf_counter() - started
+    assert (summary.created, summary.error_count) == (1, 1)
+    with translation.override("en"):
+        said = reasons.reason(summary.errors[0].code, summary.errors[0].params)
+    assert said == "the row has 40000 tags; a contact can have at most 50"
+    with translation.override("sv"):
+        said = reasons.reason(summary.errors[0].code, summary.errors[0].params)
+    assert said == "raden har 40000 taggar; en kontakt kan ha högst 50"
+    assert not Contact.objects.filter(owner=alice, name="Many").exists()
+    bo = Contact.objects.get(owner=alice, name="Bo")
+    assert sorted(bo.tags.values_list("name", flat=True)) == ["a", "b", "c", "d", "e"]
+    assert seconds < 5, seconds  # a guard only: it took about a minute before
+
+
+def test_tags_of_many_rows_for_one_contact_stop_at_the_limit(alice, tmp_path):
+    path = tmp_path / "rows.vcf"
+    rows = "".join(
+        card(
+            "FN:Ada",
+            "EMAIL:ada@example.com",
+            "CATEGORIES:" + ",".join(f"t{r}-{i}" for i in range(40)),
+        )
+        for r in range(3)
+    )
+    path.write_text(rows, encoding="utf-8")
+    summary = services.import_records(owner=alice, records=vcard.parse(path))
+    ada = Contact.objects.get(owner=alice, name="Ada")
+    assert ada.tags.count() == 50
+    assert summary.warning_count == 2
+    with translation.override("en"):
+        said = [reasons.reason(w.code, w.params) for w in summary.warnings]
+    assert said == [
+        "30 tags were not added: a contact can have at most 50",
+        "40 tags were not added: a contact can have at most 50",
+    ]

@@ -120,3 +120,17 @@ def test_it_reads_the_dates_spreadsheets_write(text, order, expected):
 )
 def test_the_files_own_rows_say_which_way_its_dates_go(values, semicolons, expected):
     assert date_order(values, semicolons=semicolons) == expected
+
+
+def test_text_that_cannot_be_stored_is_a_row_error_naming_the_field():
+    from mingel.core.importers.clean import build_record
+    from mingel.core.importers.model import RowError
+
+    assert build_record(3, name="Ada", company="Ac\ud800me") == RowError(
+        3, "bad_text", {"field": "company", "problem": "surrogate"}
+    )
+    assert build_record(4, name="Ada", tags=["ok", "x\udfff"]) == RowError(
+        4, "bad_text", {"field": "tags", "problem": "surrogate"}
+    )
+    # Control characters are dropped from imported text (as before): nothing to refuse.
+    assert build_record(5, name="A\x00da").name == "Ada"

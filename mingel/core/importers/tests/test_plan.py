@@ -111,3 +111,18 @@ def test_two_profiles_under_one_name_and_company_are_two_people():
         rec(3, "Anna Berg", company="Acme", linkedin_url="https://www.linkedin.com/in/anna-2")
     )
     assert second.kind == "create"
+
+
+def test_planning_40000_tags_for_one_person_is_linear():
+    import time
+
+    planner = Planner()
+    tags = tuple(f"tagg{i}" for i in range(40_000))
+    started = time.perf_counter()
+    planner.take(rec(2, "Ada", email="ada@example.com", tags=tags[:25]))
+    for start in range(25, 40_000, 25):
+        planner.take(rec(start, "Ada", email="ada@example.com", tags=tags[start : start + 25]))
+    seconds = time.perf_counter() - started
+    (ada,) = planner.take_pending()
+    assert ada.new_tags == tags[:50]
+    assert seconds < 2, seconds  # a guard only
