@@ -138,9 +138,18 @@ SESSION_COOKIE_SECURE = config.env_bool(ENV, "MINGEL_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if config.env_bool(ENV, "MINGEL_BEHIND_PROXY", False):
+BEHIND_PROXY = config.env_bool(ENV, "MINGEL_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+
+# Failed logins and password-reset mails allowed per account (or email address) and per
+# client address within the window; more get 429 before any password is hashed. Counted
+# in the database (accounts.Attempt), so several app processes share the count.
+THROTTLE = {
+    "login": {"per_account": 5, "per_address": 20, "minutes": 15},
+    "reset": {"per_account": 3, "per_address": 10, "minutes": 60},
+}
 
 DEFAULT_FROM_EMAIL = ENV.get("MINGEL_EMAIL_FROM", "Mingel <mingel@localhost>")
 MAILERS = {"default": config.mailer(ENV)}
