@@ -57,7 +57,9 @@ def browser():
 
 def new_page(browser, viewport, locale="en-US"):
     """A page that keeps what Chromium reports about the Content-Security-Policy (a
-    blocked script, style or form) in `page.csp_reports`."""
+    blocked script, style or form) in `page.csp_reports`. Give `page.wait_for_function` a
+    function ("() => ..."): Playwright runs a bare expression with eval, which the policy
+    forbids."""
     context = browser.new_context(viewport=viewport, locale=locale)
     context.set_default_timeout(10_000)
     page = context.new_page()
