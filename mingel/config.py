@@ -43,6 +43,16 @@ def env_choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], defa
     return raw
 
 
+def https_only(env: Mapping[str, str]) -> bool:
+    """The secure mode behind a proxy (MINGEL_SECURE_COOKIES and MINGEL_BEHIND_PROXY):
+    plain HTTP is redirected to HTTPS and browsers are told by HSTS to use HTTPS only.
+    Needs the proxy, which tells by X-Forwarded-Proto what the client used; without it
+    every request would look like plain HTTP and be redirected for ever."""
+    return env_bool(env, "MINGEL_SECURE_COOKIES", False) and env_bool(
+        env, "MINGEL_BEHIND_PROXY", False
+    )
+
+
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "[::]")
 

@@ -92,3 +92,23 @@ class ApiToken(models.Model):
     @classmethod
     def new_raw_value(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+
+class Attempt(models.Model):
+    """One failed login or one password-reset request, kept for the throttle window:
+    counted in the database so that every app process sees the same count. `key` is
+    "account:<email>" or "address:<client address>"."""
+
+    LOGIN = "login"
+    RESET = "reset"
+    KIND_CHOICES = [(LOGIN, "login"), (RESET, "reset")]
+
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES)
+    key = models.CharField(max_length=300)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "key", "at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} {self.at:%Y-%m-%d %H:%M}"

@@ -1,5 +1,7 @@
 """Writes for accounts and API tokens."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
@@ -9,7 +11,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from mingel.accounts.models import ApiToken, User, hash_token
+from mingel.accounts.models import ApiToken, Attempt, User, hash_token
+from mingel.accounts.selectors import account_key, throttle_keys
 from mingel.accounts.validators import validate_time_zone
 
 PROFILE_FIELDS = (
@@ -128,3 +131,19 @@ def token_authenticate(raw: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def attempt_record(*, kind: str, email: str, address: str) -> None:
+    """Counts a failed login or a reset request against the account and the client
+    address; drops attempts older than a day, so the table stays small."""
+    now = timezone.now()
+    Attempt.objects.bulk_create(
+        Attempt(kind=kind, key=key, at=now)
+        for key, _limit in throttle_keys(email=email, address=address)
+    )
+    Attempt.objects.filter(at__lt=now - timedelta(days=1)).delete()
+
+
+def attempts_clear(*, kind: str, email: str) -> None:
+    """Forgets an account's failed logins once its password is given right."""
+    Attempt.objects.filter(kind=kind, key=account_key(email)).delete()

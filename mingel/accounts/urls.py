@@ -2,22 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from mingel.accounts import views
-from mingel.accounts.forms import ResetPasswordForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("password/", views.password_change, name="password_change"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=ResetPasswordForm,
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

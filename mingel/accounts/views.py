@@ -1,8 +1,10 @@
 import copy
+import math
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
@@ -10,16 +12,19 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from mingel.accounts import selectors, services
 from mingel.accounts.forms import (
     DeleteAccountForm,
     ProfileForm,
+    ResetPasswordForm,
     SignupForm,
     TokenCreateForm,
     apply_service_errors,
 )
+from mingel.accounts.models import Attempt
 from mingel.accounts.validators import time_zone_names
 
 
@@ -123,3 +128,66 @@ def account_delete(request):
         messages.success(request, _("Your account and everything in it are deleted."))
         return redirect("home")
     return TemplateResponse(request, "accounts/account_delete.html", {"form": form})
+
+
+def throttled_message(wait) -> str:
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    return ngettext(
+        "Too many attempts; try again in %(minutes)d minute.",
+        "Too many attempts; try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def throttled(view, form, wait):
+    """The page again, with a 429 and the wait, without looking at the password."""
+    context = view.get_context_data(form=form, throttled=throttled_message(wait))
+    response = view.render_to_response(context, status=429)
+    response["Retry-After"] = str(math.ceil(wait.total_seconds()))
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, throttled per account and per client address: the count is checked
+    before the form hashes the password, so a throttled attempt costs no CPU."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        email = request.POST.get("username", "")
+        address = selectors.client_address(request)
+        wait = selectors.throttle_wait(kind=Attempt.LOGIN, email=email, address=address)
+        if wait:
+            form = self.form_class(request, initial={"username": email.strip()[:254]})
+            return throttled(self, form, wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        services.attempts_clear(kind=Attempt.LOGIN, email=form.get_user().email)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        services.attempt_record(
+            kind=Attempt.LOGIN,
+            email=self.request.POST.get("username", ""),
+            address=selectors.client_address(self.request),
+        )
+        return super().form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with a limit on the mails per email address and per client."""
+
+    form_class = ResetPasswordForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        address = selectors.client_address(self.request)
+        wait = selectors.throttle_wait(kind=Attempt.RESET, email=email, address=address)
+        if wait:
+            return throttled(self, self.form_class(initial={"email": email}), wait)
+        services.attempt_record(kind=Attempt.RESET, email=email, address=address)
+        return super().form_valid(form)

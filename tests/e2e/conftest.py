@@ -56,9 +56,29 @@ def browser():
 
 
 def new_page(browser, viewport, locale="en-US"):
+    """A page that keeps what Chromium reports about the Content-Security-Policy (a
+    blocked script, style or form) in `page.csp_reports`. Give `page.wait_for_function` a
+    function ("() => ..."): Playwright runs a bare expression with eval, which the policy
+    forbids."""
     context = browser.new_context(viewport=viewport, locale=locale)
     context.set_default_timeout(10_000)
-    return context.new_page()
+    page = context.new_page()
+    page.csp_reports = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_reports.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return page
+
+
+def close_checking_csp(page) -> None:
+    reports = list(page.csp_reports)
+    page.context.close()
+    assert not reports, "The Content-Security-Policy blocked something:\n" + "\n".join(reports)
 
 
 @pytest.fixture(params=[pytest.param(DESKTOP, id="desktop"), pytest.param(PHONE, id="phone")])
@@ -67,7 +87,7 @@ def page(request, browser, live_server):
     page = new_page(browser, request.param)
     page.base = live_server.url
     yield page
-    page.context.close()
+    close_checking_csp(page)
 
 
 @pytest.fixture
@@ -75,7 +95,7 @@ def phone_page(browser, live_server):
     page = new_page(browser, PHONE)
     page.base = live_server.url
     yield page
-    page.context.close()
+    close_checking_csp(page)
 
 
 def open_menu(page) -> None:

@@ -127,7 +127,9 @@ def test_the_pocket_card_stays_readable_and_keeps_captures_offline(phone_page, t
         " window.dispatchEvent(new Event('online')); }",
         [f"mingel:capture:{event.pk}:queue", queued],
     )
-    page.wait_for_function(f"localStorage.getItem('mingel:capture:{event.pk}:queue') === null")
+    page.wait_for_function(
+        f"() => localStorage.getItem('mingel:capture:{event.pk}:queue') === null"
+    )
     assert Contact.objects.count() == 1
     assert page.locator("#met-list li").all_inner_texts() == ["Li Chen"]
     assert page.locator("#progress").inner_text() == "1 av 2"
@@ -224,7 +226,7 @@ def test_a_save_whose_answer_is_lost_is_sent_again_and_adds_the_person_once(
     # still "online" all along, so no online event: unlocking the phone sends what waits
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     page.locator("#progress", has_text="1 of 2").wait_for()
-    page.wait_for_function(f"localStorage.getItem('{queue_key}') === null")
+    page.wait_for_function(f"() => localStorage.getItem('{queue_key}') === null")
     assert Contact.objects.count() == 1
     assert page.locator("#met-list li").all_inner_texts() == ["Li Chen"]
     page.reload()

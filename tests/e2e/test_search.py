@@ -20,4 +20,6 @@ def test_typing_part_of_a_word_finds_who_knows_about_it(page, transactional_db):
     assert "q=kube" in page.url
     screenshot(page, f"search-{page.viewport_size['width']}")
     page.get_by_label("Search contacts").fill("migreringar")
-    page.wait_for_function("document.querySelector('#results mark')?.textContent === 'migreringen'")
+    page.wait_for_function(
+        "() => document.querySelector('#results mark')?.textContent === 'migreringen'"
+    )
