@@ -54,8 +54,12 @@ def test_it_reads_the_date_forms_linkedin_has_used(text, expected):
     assert linkedin.parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31 Feb 2024", "15 Foo 2024", "yesterday", "15/01/2024"])
+@pytest.mark.parametrize(
+    "text", ["31 Feb 2024", "15 Foo 2024", "yesterday", "08/01/2024", "1/8/18", "13/13/2024"]
+)
 def test_it_refuses_other_dates(text):
+    """08/01/2024 could be two dates (the file's other rows decide, see below); 1/8/18
+    without LinkedIn's time of day could be three."""
     with pytest.raises(ValueError):
         linkedin.parse_date(text)
 
@@ -134,10 +138,33 @@ def test_a_file_saved_again_by_excel_keeps_its_dates(fixture_path):
     [
         pytest.param("1/8/18, 6:14 PM", dt.date(2018, 1, 8), id="2018-us"),
         pytest.param("12/24/17, 9:03 AM", dt.date(2017, 12, 24), id="2017-us"),
-        pytest.param("3/2/2016", dt.date(2016, 3, 2), id="us-no-time"),
         pytest.param("08 Jan 2018", dt.date(2018, 1, 8), id="zero-padded"),
         pytest.param("5-Jan-26", dt.date(2026, 1, 5), id="excel"),
+        pytest.param("15/01/2024", dt.date(2024, 1, 15), id="excel-en-gb"),
     ],
 )
 def test_it_reads_the_older_date_forms(text, expected):
     assert linkedin.parse_date(text) == expected
+
+
+def test_dates_a_british_excel_saved_are_read_day_first(tmp_path):
+    """Excel in en-GB writes 08/01/2018; the row with 13/01/2018 says how it is meant."""
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        "Anna,Berg,,,,,08/01/2018\r\nBo,Ek,,,,,13/01/2018\r\n",
+        encoding="utf-8",
+    )
+    anna, bo = linkedin.parse(path)
+    assert (anna.connected_on, bo.connected_on) == (dt.date(2018, 1, 8), dt.date(2018, 1, 13))
+
+
+def test_a_slashed_date_that_could_be_two_goes_to_the_notes(tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        "Anna,Berg,,,,,08/01/2018\r\n",
+        encoding="utf-8",
+    )
+    (anna,) = linkedin.parse(path)
+    assert (anna.connected_on, anna.notes) == (None, "08/01/2018")
