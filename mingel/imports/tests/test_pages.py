@@ -373,7 +373,7 @@ def test_a_date_that_could_be_two_is_kept_in_the_notes_and_the_preview_says_so(
     job = ImportJob.objects.get(owner=alice)
     columns = reverse("import_mapping", kwargs={"import_id": job.pk})
     page = alice_client.post(columns, {"name": "0", "met_on": "1", "notes": "2"}, follow=True)
-    assert "Rows imported with a value in the notes" in page.text
+    assert "Rows imported with a value moved or left out" in page.text
     assert (
         "the date you met “3/4/2026” could be read day first or month first; "
         "it was put in the notes" in page.text
@@ -386,5 +386,5 @@ def test_a_date_that_could_be_two_is_kept_in_the_notes_and_the_preview_says_so(
     alice.language = "sv"
     alice.save()
     done = alice_client.get(reverse("import_detail", kwargs={"import_id": job.pk}))
-    assert "Rader som importerades med ett värde i anteckningarna" in done.text
+    assert "Rader som importerades med ett värde flyttat eller utelämnat" in done.text
     assert "”1/1/1066” ligger inte mellan 1900 och 2200" in done.text
