@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mingel.core.importers.clean import build_record, date_order
+from mingel.core.importers.clean import build_record, date_order, linkedin_profile
 from mingel.core.importers.model import FileError, Record, RowError
 from mingel.core.importers.text import csv_rows, detect_encoding, open_text
 
@@ -125,6 +125,9 @@ SECONDARY = {
         r"^(phone\d+value|(business|home|mobile|other|car|primary|companymain)phone\d*)$"
     ),
 }
+# Web sites and whole addresses (Google's "Website 1 - Value", "Address 1 - Formatted",
+# Outlook's "Web Page"): a LinkedIn profile among them fills that field, the rest the notes.
+OTHER_VALUES = re.compile(r"^(website\d*value|webpage|personalwebpage|address\d*formatted)$")
 # Outlook's "Middle Name", Google's older "Additional Name": between first and last.
 MIDDLE_NAMES = {"middlename", "additionalname", "mellannamn"}
 # Google's system groups ("* myContacts", older "* My Contacts"); "* starred" is the
@@ -217,6 +220,7 @@ class Extras:
 
     secondary: dict[str, tuple[int, ...]]
     middle: int | None = None
+    other: tuple[int, ...] = ()
 
 
 def extras(headers, mapping: dict[str, int]) -> Extras:
@@ -227,7 +231,8 @@ def extras(headers, mapping: dict[str, int]) -> Extras:
         for field, pattern in SECONDARY.items()
     }
     middle = next((i for i, k in enumerate(keys) if k in MIDDLE_NAMES and i not in used), None)
-    return Extras(secondary, middle)
+    other = tuple(i for i, k in enumerate(keys) if i not in used and OTHER_VALUES.match(k))
+    return Extras(secondary, middle, other)
 
 
 def mapping_problem(mapping: dict[str, int]) -> str:
@@ -341,4 +346,9 @@ def _single_values(cell, at, more: Extras) -> tuple[dict[str, str], list[str]]:
         values = [v.strip() for c in cells for v in c.split(MULTI_SEPARATOR) if v.strip()]
         single[field] = values[0] if values else ""
         extra.extend(values[1:])
+    for value in (v.strip() for i in more.other for v in at(i).split(MULTI_SEPARATOR)):
+        if value and not single["linkedin_url"] and linkedin_profile(value):
+            single["linkedin_url"] = value
+        elif value:
+            extra.append(value)
     return single, extra

@@ -234,10 +234,13 @@ def test_google_multiple_values_in_one_cell_keep_the_first(fixture_path):
         "+46 70 444 55 66\n+46 8 123 456 78"
     )
     assert sofia.tags == ("starred", "Konferens")
+    # A web site that is a LinkedIn profile fills that field; another goes to the notes.
+    assert sofia.linkedin_url == "https://www.linkedin.com/in/sofiakarlsson"
+    assert (johan.linkedin_url, johan.notes.splitlines()[-1]) == ("", "https://bergkonsult.se")
     assert (johan.company, johan.role, johan.notes) == (
         "Ericsson",
         "Engineer",
-        "Berg Konsult\nOwner",
+        "Berg Konsult\nOwner\nhttps://bergkonsult.se",
     )
     assert johan.tags == ()
 
