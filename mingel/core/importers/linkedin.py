@@ -22,8 +22,8 @@ COLUMNS = {
     "last": ("last name",),
     "url": ("url", "profile url"),
     "email": ("email address", "e-mail address"),
-    "company": ("company",),
-    "position": ("position",),
+    "company": ("company", "current company"),
+    "position": ("position", "current position"),
     "connected": ("connected on",),
     # Older exports: no field of their own, so the notes.
     "address": ("address",),

@@ -168,3 +168,14 @@ def test_a_slashed_date_that_could_be_two_goes_to_the_notes(tmp_path):
     )
     (anna,) = linkedin.parse(path)
     assert (anna.connected_on, anna.notes) == (None, "08/01/2018")
+
+
+def test_current_company_and_position_headers_are_read(tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "First Name,Last Name,Email Address,Current Company,Current Position,Connected On\r\n"
+        'Anna,Berg,,Telia,Analyst,"2/3/17, 10:12 AM"\r\n',
+        encoding="utf-8",
+    )
+    (anna,) = linkedin.parse(path)
+    assert (anna.company, anna.role, anna.connected_on) == ("Telia", "Analyst", dt.date(2017, 2, 3))
