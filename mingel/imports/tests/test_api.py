@@ -31,7 +31,8 @@ def test_it_imports_linkedin_and_a_second_time_changes_nothing(alice, alice_api,
     response = post_file(alice_api, "linkedin", data)
     assert response.status_code == 200, response.content
     summary = response.json()
-    assert set(summary) == {"created", "updated", "skipped", "errors"}
+    assert set(summary) == {"created", "updated", "skipped", "errors", "warnings"}
+    assert [w["line"] for w in summary["warnings"]] == [12]
     # Line 12's "31 Feb 2024" costs Lisa Holm the date, not her place.
     assert (summary["created"], summary["updated"], summary["skipped"]) == (7, 0, 0)
     assert [e["line"] for e in summary["errors"]] == [9]
