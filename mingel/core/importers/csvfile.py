@@ -120,9 +120,12 @@ WEAK_HEADERS = {"title", "titel"}
 # Mobile and Other Phone; Google's "E-mail 2 - Value"): the first non-empty one fills the
 # field, the others go to the notes. Keys as _key makes them.
 SECONDARY = {
-    "email": re.compile(r"^(e?mail\d*(value|address)|emailaddress\d*|primaryemail)$"),
+    "email": re.compile(
+        r"^(e?mail\d*(value|address)|emailaddress\d*|primaryemail|e?post\d*adress\d*)$"
+    ),
     "phone": re.compile(
-        r"^(phone\d+value|(business|home|mobile|other|car|primary|companymain)phone\d*)$"
+        r"^(phone\d+value|(business|home|mobile|other|car|primary|companymain)phone\d*"
+        r"|telefon(arbete|bostad|hem|jobb)?\d*|(mobil|annan|hem|arbets|huvud)telefon\d*)$"
     ),
 }
 # Web sites and whole addresses (Google's "Website 1 - Value", "Address 1 - Formatted",

@@ -306,3 +306,13 @@ def test_a_row_with_only_a_company_or_an_email_is_named_after_it(fixture_path):
     assert (bageri.name, bageri.phone) == ("Bergs Bageri AB", "08-123 45 67")
     assert (info.name, info.email) == ("info@example.se", "info@example.se")
     assert isinstance(nothing, RowError) and (nothing.line, nothing.code) == (4, "no_name")
+
+
+def test_the_other_phone_and_email_columns_are_found_in_swedish_too():
+    headers = ("Förnamn", "Mellannamn", "Efternamn", "Telefon arbete", "Telefon arbete 2",
+               "Mobiltelefon", "Fax arbete", "E-postadress", "E-post 2 adress")  # fmt: skip
+    mapping = csvfile.guess_mapping(headers)
+    assert (mapping["phone"], mapping["email"]) == (5, 7)
+    more = csvfile.extras(headers, mapping)
+    assert more.secondary == {"email": (8,), "phone": (3, 4)}
+    assert more.middle == 1
