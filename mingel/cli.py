@@ -445,7 +445,8 @@ def import_command(
     """Import contacts from LinkedIn's Connections.csv, a vCard file or a CSV file.
 
     All or nothing: exit 1 and nothing imported when the file cannot be read as a whole.
-    Rows with errors are listed and left out."""
+    Rows with errors are listed and left out; values moved to the notes or left out are
+    listed as warnings (on stderr), and the row imported."""
     start_django()
     from django.utils import translation
 
@@ -470,6 +471,8 @@ def import_command(
     )
     for error in summary["errors"]:
         typer.echo(f"line {error['line']}: {error['reason']}")
+    for warning in summary["warnings"]:
+        typer.echo(f"line {warning['line']}: warning: {warning['reason']}", err=True)
 
 
 def main() -> None:

@@ -23,18 +23,26 @@ def test_it_imports_and_prints_a_json_summary(alice):
     res = mingel_import("linkedin", FIXTURES / "Connections.csv", "--user", alice.email, "--json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert set(data) == {"created", "updated", "skipped", "errors"}
-    assert (data["created"], data["updated"], data["skipped"]) == (6, 0, 0)
-    assert [e["line"] for e in data["errors"]] == [9, 12]
+    assert set(data) == {"created", "updated", "skipped", "errors", "warnings"}
+    assert (data["created"], data["updated"], data["skipped"]) == (7, 0, 0)
+    assert [e["line"] for e in data["errors"]] == [9]
     assert data["errors"][0]["reason"] == "the row has no name"
-    assert Contact.objects.filter(owner=alice).count() == 6
+    # Lisa Holm's "31 Feb 2024" is no date: she is imported, the text is in her notes.
+    assert data["warnings"] == [
+        {
+            "line": 12,
+            "reason": "the date you connected on LinkedIn “31 Feb 2024” is not a date "
+            "Mingel can read; it was put in the notes",
+        }
+    ]
+    assert Contact.objects.filter(owner=alice).count() == 7
 
     again = json.loads(
         mingel_import(
             "linkedin", FIXTURES / "Connections.csv", "--user", alice.email, "--json"
         ).stdout
     )
-    assert (again["created"], again["skipped"]) == (0, 6)
+    assert (again["created"], again["skipped"]) == (0, 7)
 
 
 def test_a_dry_run_imports_nothing(alice):
@@ -59,7 +67,7 @@ def test_csv_uses_the_guessed_mapping_and_map_options(alice):
     path = FIXTURES / "kontakter_excel_sv.csv"
     res = mingel_import("csv", path, "--user", alice.email, "--map", "role=Anteckningar", "--json")
     assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout)["created"] == 2
+    assert json.loads(res.stdout)["created"] == 3  # "Ingen AB" alone is named after it
     karin = Contact.objects.get(name="Karin Månsson")
     assert karin.role == "Träffades på Fikameetup"
 
@@ -88,3 +96,18 @@ def test_unknown_user_and_missing_file(alice, tmp_path):
     assert res.exit_code == 1 and "no user with email" in res.stderr
     res = mingel_import("vcard", tmp_path / "missing.vcf", "--user", alice.email)
     assert res.exit_code == 2 and "no such file" in res.stderr
+
+
+def test_warnings_go_to_stderr_one_line_each_and_the_exit_code_stays_0(alice):
+    path = FIXTURES / "Connections_2018_us_dates.csv"
+    res = mingel_import("linkedin", path, "--user", alice.email)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith("created 4, updated 0, skipped 0, errors 0")
+    assert res.stderr.splitlines() == [
+        "line 4: warning: “urn:li:member:48213377” is a LinkedIn member id, not an email "
+        "address; it was left out",
+        "line 5: warning: the date you connected on LinkedIn “yesterday” is not a date "
+        "Mingel can read; it was put in the notes",
+    ]
+    olle = Contact.objects.get(owner=alice, name="Olle Strand")
+    assert olle.notes == "yesterday"

@@ -31,6 +31,8 @@ class ImportSummaryOut(Schema):
     updated: int
     skipped: int
     errors: list[RowErrorOut]
+    # Rows imported with a value moved to the notes or left out.
+    warnings: list[RowErrorOut] = []
 
 
 class ErrorsOut(Schema):

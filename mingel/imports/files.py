@@ -52,9 +52,9 @@ def import_file(
     *, owner, source: str, path: Path, dry_run: bool = False, mapping=(), option="--map"
 ) -> dict:
     """Imports the file at `path` for `owner` and returns the summary {created, updated,
-    skipped, errors: [{line, reason}]}. Raises FileError or OSError (the file cannot be
-    read as a whole) or MappingError (a CSV's mapping cannot be used); nothing is imported
-    then."""
+    skipped, errors: [{line, reason}], warnings: [{line, reason}]}. Raises FileError or
+    OSError (the file cannot be read as a whole) or MappingError (a CSV's mapping cannot
+    be used); nothing is imported then."""
     if source not in SOURCES:
         raise ValueError(f"unknown import source {source!r}")
     if source == "csv":
@@ -73,5 +73,9 @@ def summary_json(summary: Summary) -> dict:
         "skipped": summary.skipped,
         "errors": [
             {"line": e.line, "reason": reasons.reason(e.code, e.params)} for e in summary.errors
+        ],
+        # Rows imported with a value moved to the notes or left out (Record.warnings).
+        "warnings": [
+            {"line": w.line, "reason": reasons.reason(w.code, w.params)} for w in summary.warnings
         ],
     }

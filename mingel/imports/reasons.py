@@ -21,6 +21,7 @@ FIELD_NAMES = {
     "keep_in_touch_days": gettext_lazy("keep-in-touch interval"),
     "event": gettext_lazy("event"),
     "linkedin": gettext_lazy("LinkedIn connection"),
+    "connected_on": gettext_lazy("date you connected on LinkedIn"),
 }
 
 
@@ -74,6 +75,10 @@ def reason(code: str, params: dict | None = None) -> str:
             "the %(field)s “%(value)s” is not between 1900 and 2200; it was put in the notes"
         ),
         "tags_left_out": _("%(count)s tags were not added: a contact can have at most %(limit)s"),
+        "email_to_notes": _("“%(value)s” is not an email address; it was put in the notes"),
+        "email_member_id_left_out": _(
+            "“%(value)s” is a LinkedIn member id, not an email address; it was left out"
+        ),
         "bad_interval": _(
             "the keep-in-touch interval “%(value)s” is not a number of days "
             "from %(low)s to %(high)s"

@@ -41,6 +41,12 @@ _SHEET_DATE = re.compile(
 )
 DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+$")
+# "Anna Berg <anna@example.se>", "<anna@example.se>": the address between the brackets.
+_BRACKETED = re.compile(r"<([^<>]*)>")
+_MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+# What LinkedIn puts in the email column of some exports for a member who hides theirs.
+_LINKEDIN_MEMBER = re.compile(r"^urn:li:", re.IGNORECASE)
+_ADDRESS_LIST = re.compile(r"[,;\s]+")
 
 
 def one_line(value: str) -> str:
@@ -60,6 +66,31 @@ def multi_line(value: str) -> str:
 
 def valid_email(value: str) -> bool:
     return bool(_EMAIL.match(value))
+
+
+def tidy_email(value: str) -> str:
+    """The address in an email cell as people and address books write it:
+    "<x@y.se>", "mailto:x@y.se", "Anna <x@y.se>", "x@y.com," all become "x@y.se"."""
+    value = value.strip()
+    if match := _BRACKETED.search(value):
+        value = match.group(1)
+    return _MAILTO.sub("", value.strip()).strip(" ,;.'\"<>")
+
+
+def _email(line: int, raw: str) -> tuple[str, str, RowError | None]:
+    """(the address, what goes to the notes, a warning) for an email cell's text. A cell
+    with several addresses keeps the first and puts the others in the notes (as a card's
+    second address); one that holds no address at all costs the row nothing: a LinkedIn
+    member id is left out, anything else goes to the notes, each with a warning."""
+    tidy = tidy_email(raw)
+    if valid_email(tidy):
+        return normalise_email(tidy), "", None
+    parts = [tidy_email(p) for p in _ADDRESS_LIST.split(raw) if p.strip(" ,;")]
+    if len(parts) > 1 and all(valid_email(p) for p in parts):
+        return normalise_email(parts[0]), "\n".join(parts[1:]), None
+    if _LINKEDIN_MEMBER.match(raw):
+        return "", "", RowError(line, "email_member_id_left_out", {"value": raw[:80]})
+    return "", raw, RowError(line, "email_to_notes", {"value": raw[:80]})
 
 
 def linkedin_profile(url: str) -> str:
@@ -196,13 +227,18 @@ def build_record(
     event_date: str = "",
     event_kind: str = "",
     date_order: str | None = None,
+    extra_notes: Iterable[str] = (),
+    warnings: Iterable[RowError] = (),
 ) -> Record | RowError:
     """A clean record, or the first reason this row cannot become one.
 
     The last seven are raw text, as Mingel's own cards carry them (X-MINGEL-*). A
     `met_on` that is no date in DATE_RANGE (or could be two: `date_order` decides those,
     see sheet_date) does not cost the row: its text joins the notes, and the record says
-    so in a warning."""
+    so in a warning; nor does an email cell that holds no address (see _email).
+    `extra_notes` are values with no field of their own (a second phone number), for the
+    notes; `warnings` what the importer already had to say about the row. A row with no
+    name is named after its company, else its email address."""
     values = {
         "name": one_line(name),
         "company": one_line(company),
@@ -215,7 +251,13 @@ def build_record(
         "notes": notes and multi_line(notes),
     }
     met_day = interval = event = None
-    warnings: tuple[RowError, ...] = ()
+    warnings = tuple(warnings)
+    if values["email"]:
+        values["email"], moved, warning = _email(line, values["email"])
+        extra_notes = [*extra_notes, moved]
+        warnings += (warning,) if warning else ()
+    if extra := "\n".join(filter(None, (one_line(v) for v in extra_notes))):
+        values["notes"] = "\n\n".join(filter(None, [values["notes"], extra]))
     # Only Mingel's own files have these; other rows skip the checks (30,000-row imports).
     if met_on or keep_in_touch_days or event_name:
         met_text = one_line(met_on)
@@ -236,6 +278,7 @@ def build_record(
             else:
                 values["where_met"] = lost
     clean_tags, too_long = clean_tag_names(tags)
+    values["name"] = values["name"] or values["company"] or values["email"]
     if not values["name"]:
         return RowError(line, "no_name")
     for field, value in values.items():
@@ -252,10 +295,6 @@ def build_record(
         return RowError(
             line, "too_many_tags", {"count": len(clean_tags), "limit": TAGS_PER_CONTACT}
         )
-    if values["email"]:
-        if not valid_email(values["email"]):
-            return RowError(line, "bad_email", {"value": values["email"][:80]})
-        values["email"] = normalise_email(values["email"])
     keys = import_keys(
         name=values["name"],
         company=values["company"],

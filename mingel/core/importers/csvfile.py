@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mingel.core.importers.clean import build_record, date_order
+from mingel.core.importers.clean import build_record, date_order, linkedin_profile
 from mingel.core.importers.model import FileError, Record, RowError
 from mingel.core.importers.text import csv_rows, detect_encoding, open_text
 
@@ -44,11 +44,12 @@ SYNONYMS = {
     "company": [
         "företag", "company", "organisation", "organization", "org", "arbetsgivare",
         "employer", "bolag", "firma", "organization 1 - name", "organisation 1 - namn",
-        "foretag",
+        "foretag", "organization name", "organisation name",
     ],
     "role": [
         "titel", "title", "job title", "roll", "role", "position", "befattning",
         "yrkestitel", "yrke", "tjänst", "organization 1 - title", "jobbtitel",
+        "organization title", "organisation title",
     ],
     "email": [
         "e-post", "epost", "e-mail", "email", "mail", "e-postadress", "email address",
@@ -57,6 +58,7 @@ SYNONYMS = {
     "phone": [
         "telefon", "phone", "mobil", "mobile", "mobiltelefon", "telefonnummer",
         "phone number", "tel", "mobile phone", "mobilnummer", "phone 1 - value", "cell",
+        "business phone", "home phone", "other phone", "primary phone",
     ],
     "linkedin_url": [
         "linkedin", "linkedin url", "linkedin profile", "linkedin-profil", "linkedinprofil",
@@ -109,6 +111,31 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATOR = "; "
 _KEY = re.compile(r"[^\w]+")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|:::)\s*")
+# Google Contacts' CSV joins the values of one field in one cell: "a@x.se ::: b@y.se".
+MULTI_SEPARATOR = ":::"
+# Headers that fill a field only when nothing better does: Outlook's first column "Title"
+# is Mr./Ms./Dr., and its "Job Title" further on is the role.
+WEAK_HEADERS = {"title", "titel"}
+# The other columns of a field address books write several of (Outlook's Business, Home,
+# Mobile and Other Phone; Google's "E-mail 2 - Value"): the first non-empty one fills the
+# field, the others go to the notes. Keys as _key makes them.
+SECONDARY = {
+    "email": re.compile(
+        r"^(e?mail\d*(value|address)|emailaddress\d*|primaryemail|e?post\d*adress\d*)$"
+    ),
+    "phone": re.compile(
+        r"^(phone\d+value|(business|home|mobile|other|car|primary|companymain)phone\d*"
+        r"|telefon(arbete|bostad|hem|jobb)?\d*|(mobil|annan|hem|arbets|huvud)telefon\d*)$"
+    ),
+}
+# Web sites and whole addresses (Google's "Website 1 - Value", "Address 1 - Formatted",
+# Outlook's "Web Page"): a LinkedIn profile among them fills that field, the rest the notes.
+OTHER_VALUES = re.compile(r"^(website\d*value|webpage|personalwebpage|address\d*formatted)$")
+# Outlook's "Middle Name", Google's older "Additional Name": between first and last.
+MIDDLE_NAMES = {"middlename", "additionalname", "mellannamn"}
+# Google's system groups ("* myContacts", older "* My Contacts"); "* starred" is the
+# user's own choice and stays, as on Google's vCards (see vcard.SYSTEM_CATEGORIES).
+SYSTEM_LABELS = {"mycontacts"}
 
 
 def _key(header: str) -> str:
@@ -184,9 +211,31 @@ def guess_mapping(headers) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for index, header in enumerate(headers):
         field = _BY_KEY.get(_key(header))
-        if field and field not in mapping:
+        if field and (field not in mapping or _key(headers[mapping[field]]) in WEAK_HEADERS):
             mapping[field] = index
     return mapping
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What a file has beyond the mapping: the other columns of a multi-column field
+    (SECONDARY) and a middle-name column."""
+
+    secondary: dict[str, tuple[int, ...]]
+    middle: int | None = None
+    other: tuple[int, ...] = ()
+
+
+def extras(headers, mapping: dict[str, int]) -> Extras:
+    used = set(mapping.values())
+    keys = [_key(h) for h in headers]
+    secondary = {
+        field: tuple(i for i, k in enumerate(keys) if i not in used and pattern.match(k))
+        for field, pattern in SECONDARY.items()
+    }
+    middle = next((i for i, k in enumerate(keys) if k in MIDDLE_NAMES and i not in used), None)
+    other = tuple(i for i, k in enumerate(keys) if i not in used and OTHER_VALUES.match(k))
+    return Extras(secondary, middle, other)
 
 
 def mapping_problem(mapping: dict[str, int]) -> str:
@@ -201,6 +250,7 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
     if problem := mapping_problem(mapping):
         raise ValueError(problem)
     own = is_mingel_export(lay.headers)
+    more = Extras({}) if own else extras(lay.headers, mapping)
     order = _met_on_order(path, lay, mapping["met_on"]) if "met_on" in mapping else None
     with open_text(path, lay.encoding) as stream:
         rows = csv_rows(stream, lay.delimiter)
@@ -210,7 +260,7 @@ def parse(path: Path, lay: Layout, mapping: dict[str, int]) -> Iterator[Record |
         for line, row in rows:
             if not any(cell.strip() for cell in row):
                 continue
-            yield _record(line, row, mapping, own=own, order=order)
+            yield _record(line, row, mapping, own=own, order=order, more=more)
 
 
 def _met_on_order(path: Path, lay: Layout, index: int) -> str | None:
@@ -245,29 +295,39 @@ _NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)
 
 
 def _record(
-    line: int, row: list[str], mapping: dict[str, int], *, own: bool, order: str | None
+    line: int,
+    row: list[str],
+    mapping: dict[str, int],
+    *,
+    own: bool,
+    order: str | None,
+    more: Extras = Extras({}),
 ) -> Record | RowError:
+    def at(index: int | None) -> str:
+        return row[index] if index is not None and index < len(row) else ""
+
     def cell(field: str) -> str:
-        index = mapping.get(field)
-        value = row[index] if index is not None and index < len(row) else ""
+        value = at(mapping.get(field))
         # Only Mingel's own export says for sure that the apostrophe is not the user's.
         return value[1:] if own and value.startswith(_NEUTRALISED) else value
 
-    name = cell("name").strip() or f"{cell('first_name').strip()} {cell('last_name').strip()}"
     if own:
+        name = cell("name")
         tags = cell("tags").split(TAG_SEPARATOR)
+        single = {f: cell(f) for f in ("company", "role", "email", "phone", "linkedin_url")}
+        extra = []
     else:
+        parts = (cell("first_name"), at(more.middle), cell("last_name"))
+        name = cell("name").strip() or " ".join(p.strip() for p in parts if p.strip())
         # Google's "* myContacts ::: Friends": the star marks its system groups.
         tags = [t.strip().lstrip("* ") for t in _TAG_SPLIT.split(cell("tags"))]
-        tags = [t for t in tags if t and t.casefold() != "mycontacts"]
+        tags = [t for t in tags if t and t.casefold().replace(" ", "") not in SYSTEM_LABELS]
+        single, extra = _single_values(cell, at, more)
     return build_record(
         line,
         name=name,
-        company=cell("company"),
-        role=cell("role"),
-        email=cell("email"),
-        phone=cell("phone"),
-        linkedin_url=cell("linkedin_url"),
+        **single,
+        extra_notes=extra,
         notes=cell("notes"),
         tags=tags,
         met_on=cell("met_on"),
@@ -278,3 +338,20 @@ def _record(
         event_name=cell("event"),
         date_order=order,
     )
+
+
+def _single_values(cell, at, more: Extras) -> tuple[dict[str, str], list[str]]:
+    """The one value of each single-value field, and the rest for the notes: a Google
+    cell "a ::: b" is a and b, and a field's SECONDARY columns follow its own."""
+    single, extra = {}, []
+    for field in ("company", "role", "email", "phone", "linkedin_url"):
+        cells = [cell(field), *(at(i) for i in more.secondary.get(field, ()))]
+        values = [v.strip() for c in cells for v in c.split(MULTI_SEPARATOR) if v.strip()]
+        single[field] = values[0] if values else ""
+        extra.extend(values[1:])
+    for value in (v.strip() for i in more.other for v in at(i).split(MULTI_SEPARATOR)):
+        if value and not single["linkedin_url"] and linkedin_profile(value):
+            single["linkedin_url"] = value
+        elif value:
+            extra.append(value)
+    return single, extra

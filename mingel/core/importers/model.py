@@ -65,8 +65,9 @@ class Record:
     event: EventRef | None = None
     # The keys this person is matched by (see plan.import_keys); build_record fills them.
     keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
-    # What was read but not as written (a date that went to the notes): the row still
-    # imports, and the preview says what happened. RowError's shape: line, code, params.
+    # What was read but not as written (a date or an email cell that went to the notes,
+    # a LinkedIn member id left out): the row still imports, and the preview and `mingel
+    # import` say what happened. RowError's shape: line, code, params.
     warnings: tuple[RowError, ...] = ()
 
     def fields(self) -> dict[str, str]:

@@ -28,7 +28,8 @@ from mingel.core.importers.text import open_text
 # A card with a large photo runs to a few hundred kB; beyond this it is not a contact.
 CARD_LIMIT = 4 * 1024 * 1024
 # Google puts every contact in its "myContacts" group; that is not a tag anyone chose.
-SYSTEM_CATEGORIES = {"mycontacts", "starred"}
+# "starred" is: it stays, as the same contact's Google CSV keeps it (csvfile.SYSTEM_LABELS).
+SYSTEM_CATEGORIES = {"mycontacts"}
 
 
 def cards(stream) -> Iterator[tuple[int, str | None]]:
@@ -236,8 +237,8 @@ def _from_card(line: int, card) -> Record | RowError:
     extra = emails[1:] + phones[1:] + other_urls
     if extra:
         notes = "\n\n".join(filter(None, [notes, "\n".join(extra)]))
-    # Google marks cards with its own groups ("myContacts", "starred"); on Mingel's own
-    # cards (PRODID) every category is a tag the user gave, even one called "starred".
+    # Google marks cards with its own group "myContacts"; on Mingel's own cards (PRODID)
+    # every category is a tag the user gave, even one called "myContacts".
     own_card = _first(card, "prodid").startswith("-//Mingel//")
     tags = []
     for prop in _props(card, "categories"):

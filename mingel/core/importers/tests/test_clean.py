@@ -55,11 +55,11 @@ def test_it_cleans_values():
     "fields, code",
     [
         pytest.param({"name": " "}, "no_name", id="no-name"),
+        pytest.param({"name": " ", "phone": "070-123 45 67"}, "no_name", id="phone-only"),
         pytest.param({"name": "x" * 201}, "too_long", id="long-name"),
         pytest.param({"name": "A", "phone": "1" * 51}, "too_long", id="long-phone"),
         pytest.param({"name": "A", "notes": "n" * 10001}, "too_long", id="long-notes"),
         pytest.param({"name": "A", "tags": ["t" * 51]}, "tag_too_long", id="long-tag"),
-        pytest.param({"name": "A", "email": "anna at example"}, "bad_email", id="email"),
         pytest.param({"name": "A", "linkedin_url": "https://example.com/in/a"}, "bad_linkedin"),
     ],
 )
@@ -134,3 +134,23 @@ def test_text_that_cannot_be_stored_is_a_row_error_naming_the_field():
     )
     # Control characters are dropped from imported text (as before): nothing to refuse.
     assert build_record(5, name="A\x00da").name == "Ada"
+
+
+@pytest.mark.parametrize(
+    "value, email",
+    [
+        pytest.param("<anna@example.se>", "anna@example.se", id="brackets"),
+        pytest.param("anna@example.com,", "anna@example.com", id="trailing-comma"),
+        pytest.param("mailto:anna@example.se", "anna@example.se", id="mailto"),
+        pytest.param("Anna Berg <Anna@Example.se>", "anna@example.se", id="name-and-address"),
+    ],
+)
+def test_it_cleans_the_trivial_email_cells(value, email):
+    record = build_record(3, name="Anna", email=value)
+    assert (record.email, record.notes, record.warnings) == (email, "", ())
+
+
+def test_an_email_cell_with_no_address_goes_to_the_notes_with_a_warning():
+    record = build_record(3, name="Anna", email="anna at example", notes="Fika")
+    assert (record.email, record.notes) == ("", "Fika\n\nanna at example")
+    assert record.warnings == (RowError(3, "email_to_notes", {"value": "anna at example"}),)

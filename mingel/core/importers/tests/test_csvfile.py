@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from mingel.core.importers import csvfile
+from mingel.core.importers import csvfile, vcard
 from mingel.core.importers.model import EventRef, FileError, Record, RowError
 
 
@@ -28,7 +28,8 @@ def test_it_reads_a_swedish_excel_export(fixture_path):
         ("Media", "Stockholm"),
     )
     assert goran.notes == "Gillar Rust; vill höras i vinter"
-    assert isinstance(nameless, RowError) and (nameless.line, nameless.code) == (4, "no_name")
+    # A row with a company and nothing else is named after the company (as a vCard is).
+    assert (nameless.line, nameless.name, nameless.company) == (4, "Ingen AB", "Ingen AB")
 
 
 def test_it_reads_an_outlook_export_with_bom_and_multiline_notes(fixture_path):
@@ -52,7 +53,9 @@ def test_it_reads_tabs(fixture_path):
     assert layout.delimiter == "\t"
     maria, peter = csvfile.parse(path, layout, csvfile.guess_mapping(layout.headers))
     assert maria.linkedin_url == "https://www.linkedin.com/in/marialopez"
-    assert isinstance(peter, RowError) and peter.code == "bad_email"
+    # "not-an-email" costs Peter nothing but the email: it is in his notes, with a warning.
+    assert (peter.email, peter.notes) == ("", "not-an-email")
+    assert peter.warnings == (RowError(3, "email_to_notes", {"value": "not-an-email"}),)
 
 
 @pytest.mark.parametrize(
@@ -209,3 +212,107 @@ def test_a_date_that_could_be_two_keeps_the_row_and_goes_to_the_notes(fixture_pa
     assert (bo.notes, bo.warnings[0].code) == ("5/6/2026", "date_to_notes_ambiguous")
     assert (cia.notes, cia.warnings[0].code) == ("last spring", "date_to_notes")
     assert (dan.notes, dan.warnings[0].code) == ("1/1/1066", "date_to_notes_out_of_range")
+
+
+def parsed(fixture_path, name):
+    path = fixture_path(name)
+    lay = csvfile.layout(path)
+    return list(csvfile.parse(path, lay, csvfile.guess_mapping(lay.headers)))
+
+
+def test_google_multiple_values_in_one_cell_keep_the_first(fixture_path):
+    sofia, johan = parsed(fixture_path, "google_contacts_multi_values_starred.csv")
+    assert (sofia.name, sofia.company, sofia.role) == (
+        "Sofia Maria Karlsson",
+        "Spotify",
+        "Data Scientist",
+    )
+    assert (sofia.email, sofia.phone) == ("sofia.karlsson@example.com", "+46 70 111 22 33")
+    # The other values, and E-mail 2 and Phone 2, are in the notes, after the user's own.
+    assert sofia.notes == (
+        "Träffades på PyCon\n\nsofia@example.se\nsofia.k@example.org\n"
+        "+46 70 444 55 66\n+46 8 123 456 78"
+    )
+    assert sofia.tags == ("starred", "Konferens")
+    # A web site that is a LinkedIn profile fills that field; another goes to the notes.
+    assert sofia.linkedin_url == "https://www.linkedin.com/in/sofiakarlsson"
+    assert (johan.linkedin_url, johan.notes.splitlines()[-1]) == ("", "https://bergkonsult.se")
+    assert (johan.company, johan.role, johan.notes) == (
+        "Ericsson",
+        "Engineer",
+        "Berg Konsult\nOwner\nhttps://bergkonsult.se",
+    )
+    assert johan.tags == ()
+
+
+def test_google_starred_is_the_same_tag_from_its_csv_and_its_vcard(fixture_path):
+    (emma,) = parsed(fixture_path, "google_contacts_older_organization_1.csv")
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Google Inc//Google Contacts//EN\r\n"
+        "FN:Emma Lindgren\r\nCATEGORIES:myContacts,starred\r\nEND:VCARD\r\n"
+    )
+    assert emma.tags == vcard.card_record(1, card).tags == ("starred",)
+
+
+def test_googles_older_csv_fills_company_and_role_from_organization_1(fixture_path):
+    (emma,) = parsed(fixture_path, "google_contacts_older_organization_1.csv")
+    assert (emma.name, emma.company, emma.role) == (
+        "Emma Lindgren",
+        "Volvo Cars",
+        "Product Manager",
+    )
+    assert (emma.email, emma.phone, emma.notes) == (
+        "emma.lindgren@example.com",
+        "+46 70 987 65 43",
+        "emma@example.se",
+    )
+
+
+def test_outlook_job_title_wins_over_the_honorific_and_every_phone_is_kept(fixture_path):
+    anna, lars = parsed(fixture_path, "outlook_title_middle_name_phones.csv")
+    assert (anna.name, anna.company, anna.role) == (
+        "Anna Kristina Wallin",
+        "Karolinska Institutet",
+        "Forskare",
+    )
+    # Business Phone is empty: the first phone given is Home Phone, the others the notes.
+    assert anna.phone == "+46 8 524 800 00"
+    assert anna.notes == "anna@example.com\n+46 70 123 45 67\n+46 8 765 43 21"
+    assert (lars.role, lars.phone, lars.notes) == ("", "+46 40 12 34 56", "+46 40 12 34 57")
+
+
+def test_an_email_cell_people_wrote_by_hand(fixture_path):
+    rows = parsed(fixture_path, "spreadsheet_messy_emails.csv")
+    assert [(r.name, r.email) for r in rows] == [
+        ("Anna Berg", "anna.berg@example.se"),
+        ("Bo Ek", "bo.ek@example.com"),
+        ("Cecilia Falk", "cecilia@example.se"),
+        ("David Gran", "david.gran@example.se"),
+        ("Eva Hult", "eva@example.se"),
+        ("Fredrik Isaksson", ""),
+        ("Greta Jonsson", ""),
+    ]
+    eva, fredrik, greta = rows[4:]
+    assert (eva.notes, eva.warnings) == ("eva.hult@example.com", ())
+    assert fredrik.notes == "ring honom på jobbet"
+    value = {"value": "ring honom på jobbet"}
+    assert fredrik.warnings == (RowError(7, "email_to_notes", value),)
+    assert [w.code for w in greta.warnings] == ["email_to_notes"]
+    assert all(r.warnings == () for r in rows[:5])
+
+
+def test_a_row_with_only_a_company_or_an_email_is_named_after_it(fixture_path):
+    bageri, info, nothing = parsed(fixture_path, "spreadsheet_only_company_or_email.csv")
+    assert (bageri.name, bageri.phone) == ("Bergs Bageri AB", "08-123 45 67")
+    assert (info.name, info.email) == ("info@example.se", "info@example.se")
+    assert isinstance(nothing, RowError) and (nothing.line, nothing.code) == (4, "no_name")
+
+
+def test_the_other_phone_and_email_columns_are_found_in_swedish_too():
+    headers = ("Förnamn", "Mellannamn", "Efternamn", "Telefon arbete", "Telefon arbete 2",
+               "Mobiltelefon", "Fax arbete", "E-postadress", "E-post 2 adress")  # fmt: skip
+    mapping = csvfile.guess_mapping(headers)
+    assert (mapping["phone"], mapping["email"]) == (5, 7)
+    more = csvfile.extras(headers, mapping)
+    assert more.secondary == {"email": (8,), "phone": (3, 4)}
+    assert more.middle == 1

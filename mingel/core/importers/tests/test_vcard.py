@@ -226,14 +226,22 @@ def test_a_long_note_within_the_card_limit_is_refused_with_the_limit(tmp_path):
 @pytest.mark.parametrize(
     ("prodid", "tags"),
     [
-        pytest.param("-//Google Inc//Google Contacts//EN", ("friends",), id="google-group-dropped"),
-        pytest.param("-//Mingel//Mingel 0.1.0//EN", ("starred", "friends"), id="mingel-tag-kept"),
+        pytest.param(
+            "-//Google Inc//Google Contacts//EN", ("starred", "friends"), id="google-group-dropped"
+        ),
+        pytest.param(
+            "-//Mingel//Mingel 0.1.0//EN",
+            ("myContacts", "starred", "friends"),
+            id="mingel-tag-kept",
+        ),
     ],
 )
 def test_it_drops_googles_own_groups_but_not_a_mingel_tag_of_the_same_name(prodid, tags):
+    """Google's myContacts is no one's choice; starred is, and its CSV keeps it too."""
     card = (
         "BEGIN:VCARD\r\nVERSION:4.0\r\n"
-        f"PRODID:{prodid}\r\nFN:Anna Berg\r\nCATEGORIES:starred,friends\r\nEND:VCARD\r\n"
+        f"PRODID:{prodid}\r\nFN:Anna Berg\r\nCATEGORIES:myContacts,starred,friends\r\n"
+        "END:VCARD\r\n"
     )
     record = vcard.card_record(1, card)
     assert isinstance(record, Record)
