@@ -56,7 +56,7 @@ def test_user_create_on_a_fresh_data_dir_just_works(tmp_path):
         "--json",
         env=env,
     )
-    assert json.loads(imported.stdout)["created"] == 6
+    assert json.loads(imported.stdout)["created"] == 7
 
 
 @pytest.mark.parametrize(
