@@ -114,7 +114,7 @@ class Interaction(models.Model):
     )
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
     kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES, default="note")
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_date_in_range])
     summary = models.TextField(_("summary"), max_length=5000, blank=True)
     # The whole text of a message Mingel composed and the user marked as sent (the summary
     # is its subject or first line). As long as a draft may be.
