@@ -32,7 +32,7 @@ def old_rows(request, alice):
     contacts.interaction_create(contact=bo, kind="call", date=dt.date(2026, 1, 1))
     EventFactory(owner=alice, name="Rust meetup")
     # Straight into the table, as an old row written before the range was checked.
-    Contact.objects.filter(owner=alice).update(met_on=day, updated_at=NOW)
+    Contact.objects.filter(owner=alice).update(met_on=day, last_interaction_on=day, updated_at=NOW)
     Interaction.objects.filter(owner=alice).update(date=day)
     Event.objects.filter(owner=alice).update(date=day)
     return anna
@@ -57,3 +57,10 @@ def test_skip_and_snooze_still_work(alice_client, old_rows):
     for action in ("skip", "snooze"):
         response = alice_client.post(f"/today/contacts/{old_rows.pk}/{action}/", {"days": 7})
         assert response.status_code in (200, 302), (action, response.status_code)
+
+
+def test_the_digest_still_goes_out(alice, old_rows, mailoutbox):
+    from mingel.followups import digest
+
+    sent = digest.digest_send(user=alice, today=NOW.date())  # raised before the fix
+    assert sent == bool(mailoutbox)
