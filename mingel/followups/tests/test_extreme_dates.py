@@ -10,6 +10,7 @@ from mingel.contacts import services as contacts
 from mingel.contacts.models import Contact, Interaction
 from mingel.events.models import Event
 from mingel.followups import services
+from mingel.followups.models import Hidden
 from mingel.testing import ContactFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,10 +54,20 @@ def test_the_calendar_feed_still_answers(client, alice, old_rows):
     assert response.status_code == 200
 
 
-def test_skip_and_snooze_still_work(alice_client, old_rows):
-    for action in ("skip", "snooze"):
-        response = alice_client.post(f"/today/contacts/{old_rows.pk}/{action}/", {"days": 7})
-        assert response.status_code in (200, 302), (action, response.status_code)
+def test_skip_and_snooze_still_work(alice_client, alice, old_rows):
+    event = Event.objects.get(owner=alice)
+    posts = [
+        (f"/today/contacts/{old_rows.pk}/skip/", {"type": "follow_up"}),
+        (f"/today/contacts/{old_rows.pk}/skip/", {"type": "keep_in_touch"}),
+        (f"/today/contacts/{old_rows.pk}/snooze/", {"type": "follow_up", "days": 7}),
+        (f"/today/events/{event.pk}/skip/", {}),
+        (f"/today/events/{event.pk}/snooze/", {"days": 7}),
+    ]
+    for url, data in posts:
+        response = alice_client.post(url, data)
+        assert response.status_code in (200, 302), (url, response.status_code)
+    # One row per item: the snoozes replace the skips of the same item.
+    assert Hidden.objects.filter(owner=alice).count() == 3
 
 
 def test_the_digest_still_goes_out(alice, old_rows, mailoutbox):
