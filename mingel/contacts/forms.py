@@ -1,14 +1,12 @@
 """Forms for the contact pages. They validate and keep what was typed; the services write."""
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mingel.contacts.models import Contact, Interaction
-from mingel.contacts.validators import stored_text_errors
+from mingel.contacts.validators import stored_text_errors, validate_linkedin_profile_url
 from mingel.core import contact_fields
 from mingel.core.importers.model import DATE_RANGE
 
@@ -22,22 +20,6 @@ INTERVAL_MESSAGES = {
     "max_value": _("Choose an interval between 1 and 3650 days."),
     "invalid": _("Enter the interval as a whole number of days."),
 }
-
-
-def validate_linkedin_profile_url(value: str) -> None:
-    """Accepts linkedin.com profile addresses (/in/<name>), also on country subdomains."""
-    parts = urlsplit(value)
-    host = (parts.hostname or "").lower()
-    on_linkedin = host == "linkedin.com" or host.endswith(".linkedin.com")
-    segments = [s for s in parts.path.split("/") if s]
-    if not on_linkedin or len(segments) < 2 or segments[0] not in ("in", "pub"):
-        raise ValidationError(
-            _(
-                "Enter the address of a LinkedIn profile, "
-                "like https://www.linkedin.com/in/your-name."
-            ),
-            code="linkedin",
-        )
 
 
 def split_tags(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from mingel.contacts.validators import validate_date_in_range
+from mingel.contacts.validators import validate_date_in_range, validate_linkedin_profile_url
 from mingel.core.contact_fields import LIMITS, TAG_LIMIT
 
 
@@ -43,7 +43,10 @@ class Contact(models.Model):
     email = models.EmailField(_("email"), max_length=LIMITS["email"], blank=True)
     phone = models.CharField(_("phone"), max_length=LIMITS["phone"], blank=True)
     linkedin_url = models.URLField(
-        _("LinkedIn profile"), max_length=LIMITS["linkedin_url"], blank=True
+        _("LinkedIn profile"),
+        max_length=LIMITS["linkedin_url"],
+        blank=True,
+        validators=[validate_linkedin_profile_url],
     )
     met_on = models.DateField(
         _("met on"), null=True, blank=True, validators=[validate_date_in_range]
@@ -114,7 +117,7 @@ class Interaction(models.Model):
     )
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
     kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES, default="note")
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_date_in_range])
     summary = models.TextField(_("summary"), max_length=5000, blank=True)
     # The whole text of a message Mingel composed and the user marked as sent (the summary
     # is its subject or first line). As long as a draft may be.

@@ -1,6 +1,8 @@
-"""Validators the contact and event models share."""
+"""Validators the contact and event models share: the forms, the API (through the
+services' full_clean) and the archive restore (through the model fields) all use them."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -43,3 +45,20 @@ def stored_text_errors(values: dict) -> dict[str, str]:
                 errors[name] = text_problem_message(problem)
                 break
     return errors
+
+
+def validate_linkedin_profile_url(value: str) -> None:
+    """Accepts linkedin.com profile addresses (/in/<name>), also on country subdomains.
+    The one rule for the form, the API and the archive restore (issue 12)."""
+    parts = urlsplit(value)
+    host = (parts.hostname or "").lower()
+    on_linkedin = host == "linkedin.com" or host.endswith(".linkedin.com")
+    segments = [s for s in parts.path.split("/") if s]
+    if not on_linkedin or len(segments) < 2 or segments[0] not in ("in", "pub"):
+        raise ValidationError(
+            _(
+                "Enter the address of a LinkedIn profile, "
+                "like https://www.linkedin.com/in/your-name."
+            ),
+            code="linkedin",
+        )

@@ -65,19 +65,32 @@ class Due:
 # ---------------------------------------------------------------------------- dates
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days` (minus when negative), clamped to date.min..date.max: a date
+    stored at the edge of the calendar (year 1, year 9999) must never break the rules."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day `months` calendar months earlier, clamped to the month's end
-    (31 March minus one month is 28 or 29 February)."""
+    (31 March minus one month is 28 or 29 February), and to date.min/date.max."""
     index = day.year * 12 + (day.month - 1) - months
     year, month = divmod(index, 12)
     month += 1
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
 
 
 def week_start(day: dt.date) -> dt.date:
     """Monday of the ISO week `day` is in."""
-    return day - dt.timedelta(days=day.weekday())
+    return shift(day, -day.weekday())
 
 
 def is_overdue(due: dt.date, today: dt.date) -> bool:
@@ -103,12 +116,12 @@ def has_followed_up(met_on: dt.date | None, interactions: Iterable[InteractionLi
 
 
 def follow_up_due_on(met_on: dt.date) -> dt.date:
-    return met_on + dt.timedelta(days=FOLLOW_UP_DUE_AFTER_DAYS)
+    return shift(met_on, FOLLOW_UP_DUE_AFTER_DAYS)
 
 
 def follow_up_last_day(met_on: dt.date) -> dt.date:
     """The last day a follow-up stays on the list; after it, it quietly drops off."""
-    return met_on + dt.timedelta(days=FOLLOW_UP_DROPS_AFTER_DAYS)
+    return shift(met_on, FOLLOW_UP_DROPS_AFTER_DAYS)
 
 
 def follow_up(
@@ -146,7 +159,7 @@ def last_touch(
 
 def keep_in_touch_due_on(since: dt.date, interval: int) -> dt.date:
     """The first day on which the time since `since` exceeds the interval."""
-    return since + dt.timedelta(days=interval + 1)
+    return shift(since, interval + 1)
 
 
 def keep_in_touch(
@@ -180,9 +193,11 @@ def dormant_since(since: dt.date, months: int = DORMANT_AFTER_MONTHS) -> dt.date
     """The first day the contact counts as dormant (used as the item's due date)."""
     # A calendar month is at least 28 days, so this first guess is never dormant yet;
     # months_before only grows with the date, so the first day that is, is the answer.
-    day = since + dt.timedelta(days=28 * months)
+    day = shift(since, 28 * months)
     while not is_dormant(since, day, months):
-        day += dt.timedelta(days=1)
+        if day == dt.date.max:
+            return day
+        day = shift(day, 1)
     return day
 
 
@@ -270,7 +285,7 @@ def snooze_until(today: dt.date, days: int) -> dt.date:
     """Hidden until this date (the item shows again on it)."""
     if days < 1:
         raise ValueError("snooze for at least one day")
-    return today + dt.timedelta(days=days)
+    return shift(today, days)
 
 
 def skip_until(
@@ -288,13 +303,13 @@ def skip_until(
     - event: until the day after the event, i.e. gone.
     """
     if item_type == FOLLOW_UP and due is not None:
-        overdue_on = due + dt.timedelta(days=OVERDUE_AFTER_DAYS)
-        return overdue_on if overdue_on > today else today + dt.timedelta(days=1)
+        overdue_on = shift(due, OVERDUE_AFTER_DAYS)
+        return overdue_on if overdue_on > today else shift(today, 1)
     if item_type == KEEP_IN_TOUCH and interval:
         return keep_in_touch_due_on(today, interval)
     if item_type == EVENT and due is not None:
-        return max(due, today) + dt.timedelta(days=1)
-    return week_start(today) + dt.timedelta(days=7)
+        return shift(max(due, today), 1)
+    return shift(week_start(today), 7)
 
 
 # ---------------------------------------------------------------------------- reconnects

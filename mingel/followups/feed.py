@@ -103,7 +103,7 @@ def vevent(item, day: dt.date, zone, now: dt.datetime) -> icalendar.Event:
         event.add("dtend", start + EVENT_LENGTH)
     else:
         event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("dtend", cadence.shift(day, 1))
         event.add("transp", "TRANSPARENT")
     if item.type == cadence.EVENT:
         if item.event.place:

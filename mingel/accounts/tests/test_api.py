@@ -1,5 +1,5 @@
 """DELETE /api/v1/account: the token's account and everything in it, confirmed by its
-email; nobody else's."""
+email and its password; nobody else's."""
 
 import datetime as dt
 import json
@@ -10,7 +10,7 @@ from mingel.accounts.models import ApiToken, User
 from mingel.contacts.models import Contact
 from mingel.contacts.services import contact_create, interaction_create
 from mingel.imports.models import ImportUpload
-from mingel.testing import ImportJobFactory
+from mingel.testing import PASSWORD, ImportJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,9 @@ def test_it_deletes_the_tokens_account_and_says_what_went(
 ):
     ImportUpload.objects.create(job=ImportJobFactory(owner=alice), seq=0, data=b"x")
     with django_capture_on_commit_callbacks(execute=True):
-        response = delete_account(alice_api, {"confirm": " Alice@Example.com "})
+        response = delete_account(
+            alice_api, {"confirm": " Alice@Example.com ", "password": PASSWORD}
+        )
     assert response.status_code == 200, response.content
     deleted = response.json()["deleted"]
     assert deleted["accounts.User"] == 1
@@ -56,6 +58,9 @@ def test_it_deletes_the_tokens_account_and_says_what_went(
     "body",
     [
         pytest.param({"confirm": "bob@example.com"}, id="another-email"),
+        pytest.param({"confirm": "alice@example.com"}, id="no-password"),
+        pytest.param({"confirm": "alice@example.com", "password": ""}, id="empty-password"),
+        pytest.param({"confirm": "alice@example.com", "password": "guess"}, id="wrong-password"),
         pytest.param({"confirm": ""}, id="empty"),
         pytest.param({}, id="missing"),
         pytest.param(b"", id="no-body"),
@@ -87,7 +92,7 @@ def test_bobs_token_deletes_only_bob(alice, bob, bob_api, alice_data):
     assert delete_account(bob_api, {"confirm": "alice@example.com"}).status_code == 422
     assert User.objects.filter(pk=bob.pk).exists()
 
-    response = delete_account(bob_api, {"confirm": "bob@example.com"})
+    response = delete_account(bob_api, {"confirm": "bob@example.com", "password": PASSWORD})
     assert response.status_code == 200
     assert response.json()["deleted"]["contacts.Contact"] == 1
     assert not User.objects.filter(pk=bob.pk).exists()
@@ -95,3 +100,22 @@ def test_bobs_token_deletes_only_bob(alice, bob, bob_api, alice_data):
     assert Contact.objects.filter(owner=alice).count() == 1
     assert alice_data.interactions.count() == 1
     assert alice_data.tags.count() == 1
+
+
+def test_a_leaked_token_alone_cannot_erase_the_account(alice, alice_api, alice_data):
+    # Issue 12: the email is no secret; the password is what proves it is the owner.
+    response = delete_account(alice_api, {"confirm": "alice@example.com", "password": "x"})
+    (error,) = response.json()["detail"]
+    assert (response.status_code, error["field"]) == (422, "password")
+    assert error["msg"] == "That is not your password."
+    assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_an_account_without_a_password_is_told_how(alice, alice_api, alice_data):
+    alice.set_unusable_password()
+    alice.save()
+    response = delete_account(alice_api, {"confirm": "alice@example.com", "password": ""})
+    (error,) = response.json()["detail"]
+    assert (response.status_code, error["field"]) == (422, "password")
+    assert "has no password" in error["msg"]
+    assert User.objects.filter(pk=alice.pk).exists()

@@ -125,6 +125,16 @@ def test_it_creates_a_contact(alice, alice_api):
         pytest.param({"name": ""}, "name", id="name-blank"),
         pytest.param({"name": "A", "email": "not-an-email"}, "email", id="email"),
         pytest.param({"name": "A", "linkedin_url": "linkedin"}, "linkedin_url", id="url"),
+        pytest.param(
+            {"name": "A", "linkedin_url": "https://evil.example/in/anna"},
+            "linkedin_url",
+            id="url-not-linkedin",
+        ),
+        pytest.param(
+            {"name": "A", "linkedin_url": "https://www.linkedin.com/company/x"},
+            "linkedin_url",
+            id="url-not-a-profile",
+        ),
         pytest.param({"name": "A", "met_on": "yesterday"}, "met_on", id="date"),
         pytest.param({"name": "A", "met_on": "0001-01-01"}, "met_on", id="date-year-1"),
         pytest.param({"name": "A", "keep_in_touch_days": 0}, "keep_in_touch_days", id="days"),
@@ -203,3 +213,18 @@ def test_it_answers_404_json_for_a_missing_contact(alice_api, method):
     response = alice_api.request(method, "/contacts/999999", {"name": "Sara"})
     assert response.status_code == 404
     assert response.json() == {"detail": "Not Found"}
+
+
+def test_the_api_takes_the_same_linkedin_addresses_as_the_form(alice, alice_api):
+    # Issue 12: one rule (contacts.validators) for the form, the API and the restore.
+    url = "https://se.linkedin.com/in/anna-berg"
+    response = alice_api.post("/contacts", {"name": "Anna", "linkedin_url": url})
+    assert response.status_code == 201, response.content
+    anna = Contact.objects.get(owner=alice)
+    response = alice_api.patch(f"/contacts/{anna.pk}", {"linkedin_url": "https://evil.example"})
+    error = errors_by_field(response)["linkedin_url"]
+    assert error["msg"] == (
+        "Enter the address of a LinkedIn profile, like https://www.linkedin.com/in/your-name."
+    )
+    anna.refresh_from_db()
+    assert anna.linkedin_url == url

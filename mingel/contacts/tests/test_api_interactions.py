@@ -163,3 +163,14 @@ def test_it_reads_one_interaction(sara, alice_api):
     interaction = interaction_create(contact=sara, kind="linkedin", date=dt.date(2026, 1, 5))
     body = alice_api.get(f"/interactions/{interaction.pk}").json()
     assert (body["id"], body["kind"], body["contact_id"]) == (interaction.pk, "linkedin", sara.pk)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])
+def test_a_date_out_of_range_is_a_422_naming_the_date(sara, alice_api, day):
+    # Issue 12: a year-1 interaction once broke Today for good.
+    response = alice_api.post("/interactions", {"contact_id": sara.pk, "kind": "call", "date": day})
+    assert errors_by_field(response)["date"]["msg"] == "Give a date between 1900 and 2200."
+    kept = interaction_create(contact=sara, kind="call", date=dt.date(2026, 3, 1))
+    response = alice_api.patch(f"/interactions/{kept.pk}", {"date": day})
+    assert errors_by_field(response)["date"]["msg"] == "Give a date between 1900 and 2200."
+    assert Interaction.objects.get().date == dt.date(2026, 3, 1)

@@ -95,3 +95,10 @@ def test_it_gives_bob_404_on_alices_interactions(bob_client, alice, method, acti
     assert getattr(bob_client, method)(url, data).status_code == 404
     item.refresh_from_db()
     assert (item.kind, item.date) == ("call", dt.date(2026, 3, 1))
+
+
+def test_a_date_out_of_range_is_refused_with_the_summary_kept(alice_client, contact):
+    response = log(alice_client, contact, date="0001-01-01", summary="Met at the fair")
+    assert "Give a date between 1900 and 2200." in response.text
+    assert "Met at the fair" in response.text
+    assert not contact.interactions.exists()

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mingel.core import cadence
@@ -395,3 +395,44 @@ def test_a_reconnect_item_is_due_from_the_first_dormant_day():
 def test_it_offers_the_kinds_of_message_that_fit(touches, met_on, added_on, expected):
     kinds = cadence.write_kinds(interactions=touches, today=TODAY, met_on=met_on, added_on=added_on)
     assert kinds == expected
+
+
+# ---------------------------------------------------------------------------- edges of the calendar
+
+any_date = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+
+
+@given(day=any_date, today=any_date, interval=st.integers(1, 3650), days=st.integers(1, 3650))
+@example(day=dt.date.min, today=dt.date(2026, 11, 23), interval=30, days=7)
+@example(day=dt.date.max, today=dt.date(2026, 11, 23), interval=30, days=7)
+@example(day=dt.date.max, today=dt.date.max, interval=3650, days=3650)
+@example(day=dt.date.min, today=dt.date.min, interval=1, days=1)
+def test_no_date_breaks_the_rules(day, today, interval, days):
+    # A contact met on 0001-01-01 or 9999-12-31 (old rows, imports) must not break Today.
+    for due in (
+        cadence.follow_up(contact_id=1, met_on=day, followed_up=False, today=today),
+        cadence.keep_in_touch(contact_id=1, since=day, interval=interval, today=today),
+    ):
+        assert due is None or dt.date.min <= due.due <= dt.date.max
+    cadence.is_dormant(day, today)
+    assert cadence.dormant_since(day) >= day
+    cadence.reconnect_item(ReconnectCandidate(1, day), today=today, months=12)
+    touches = [Touch("met", day), Touch("email", today, "sent")]
+    cadence.contact_stage(interactions=touches, today=today, met_on=day, added_on=day)
+    cadence.write_kinds(interactions=touches, today=today, met_on=day, added_on=day)
+    assert cadence.week_start(day) <= day
+    assert cadence.snooze_until(today, days) >= today
+    for item_type in cadence.ITEM_TYPES:
+        assert cadence.skip_until(item_type, today=today, due=day, interval=interval) >= today
+
+
+def test_the_last_day_clamps_instead_of_raising():
+    last, first = dt.date.max, dt.date.min
+    assert cadence.snooze_until(last, 7) == last
+    assert cadence.skip_until(cadence.RECONNECT, today=last) == last
+    assert cadence.skip_until(cadence.FOLLOW_UP, today=last, due=last) == last
+    assert cadence.dormant_cutoff(first) == first
+    assert (
+        cadence.follow_up(contact_id=1, met_on=first, followed_up=False, today=dt.date(2026, 1, 1))
+        is None
+    )

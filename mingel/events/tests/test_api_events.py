@@ -213,3 +213,16 @@ def test_questions_default_to_the_users_language(alice, alice_api):
 )
 def test_it_refuses_an_unknown_language_or_group(alice_api, params, field):
     assert set(errors_by_field(alice_api.get("/questions", **params))) == {field}
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])
+def test_an_event_date_out_of_range_is_a_422_naming_the_date(alice, alice_api, day):
+    # Issue 12: a year-1 event (and the contacts captured on it) once broke Today.
+    response = alice_api.post("/events", {"name": "Old", "date": day})
+    assert response.status_code == 422, response.content
+    (error,) = response.json()["detail"]
+    assert (error["field"], error["msg"]) == ("date", "Give a date between 1900 and 2200.")
+    event = alice_api.post("/events", {"name": "Ok", "date": "2026-04-02"}).json()
+    response = alice_api.patch(f"/events/{event['id']}", {"date": day})
+    assert response.status_code == 422
+    assert alice_api.get(f"/events/{event['id']}").json()["date"] == "2026-04-02"

@@ -146,3 +146,19 @@ def test_an_event_elsewhere_counts_only_its_own_people(alice_client, alice, even
     other = EventFactory(owner=alice)
     ContactFactory(owner=alice, event=other)
     assert "0 of 2" in alice_client.get(f"/events/{event.pk}/card/").text
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max], ids=["year-1", "year-9999"])
+def test_a_capture_on_an_old_out_of_range_event_is_refused_clearly(alice_client, alice, event, day):
+    # Issue 12: an event row stored before the 1900-2200 range (an old row) must not pass
+    # its date on to a new contact, nor answer with a 500.
+    from mingel.events.models import Event
+
+    Event.objects.filter(pk=event.pk).update(date=day)
+    response = alice_client.post(f"/events/{event.pk}/capture/", {"name": "Sara"}, **JSON)
+    assert response.status_code == 422
+    assert "Give a date between 1900 and 2200." in response.content.decode()
+    response = alice_client.post(f"/events/{event.pk}/capture/", {"name": "Sara"})
+    assert response.status_code == 422
+    assert "Give a date between 1900 and 2200." in response.text
+    assert not Contact.objects.filter(owner=alice).exists()
