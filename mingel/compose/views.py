@@ -64,11 +64,7 @@ def _choice(request) -> tuple[str, str, int]:
     lang = request.GET.get("lang", "")
     if lang not in ("sv", "en"):
         lang = ui_lang()
-    try:
-        variant = max(0, int(request.GET.get("variant", "0")))
-    except ValueError:
-        variant = 0
-    return kind, lang, variant
+    return kind, lang, _int(request.GET.get("variant"))
 
 
 def _contact_page(contact) -> str:

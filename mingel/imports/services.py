@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mingel.contacts.models import Contact, Interaction, Tag
+from mingel.core.contact_fields import tag_key
 from mingel.core.importers import csvfile
 from mingel.core.importers.model import EventRef, FileError, Record, RowError
 from mingel.core.importers.plan import Person, Summary
@@ -82,13 +83,13 @@ class Writer:
         self.touched: list[int] = []
 
     def load_tags(self) -> None:
-        self.tags = {t.name.casefold(): t for t in Tag.objects.filter(owner=self.owner)}
+        self.tags = {tag_key(t.name): t for t in Tag.objects.filter(owner=self.owner)}
 
     def create_tags(self, names) -> None:
         """The owner's tags of these names that do not exist yet, in one INSERT."""
         new: dict[str, str] = {}
         for name in names:
-            key = name.casefold()
+            key = tag_key(name)
             if key not in self.tags and key not in new:
                 new[key] = name
         if new:
@@ -97,9 +98,9 @@ class Writer:
                 self.tags[key] = Tag(pk=pk, owner_id=self.owner.pk, name=name)
 
     def tag_id(self, name: str) -> int:
-        tag = self.tags.get(name.casefold())
+        tag = self.tags.get(tag_key(name))
         if tag is None:
-            tag = self.tags[name.casefold()] = Tag.objects.create(owner=self.owner, name=name)
+            tag = self.tags[tag_key(name)] = Tag.objects.create(owner=self.owner, name=name)
         return tag.pk
 
     def event_id(self, ref: EventRef | int | None) -> int | None:

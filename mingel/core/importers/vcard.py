@@ -172,10 +172,6 @@ def _first(card, *names: str) -> str:
     return ""
 
 
-def _url(value: str) -> str:
-    return value.strip()
-
-
 class Card:
     """A card's properties by lower-case name, values as written (see _texts)."""
 
@@ -224,7 +220,7 @@ def _from_card(line: int, card) -> Record | RowError:
     phones = [p.removeprefix("tel:") for p in phones if p]
     linkedin, other_urls = "", []
     for value in _texts(card, "url") + _texts(card, "x-socialprofile"):
-        url = _url(value)
+        url = value.strip()
         if not url.lower().startswith(("http://", "https://")):
             continue
         if not linkedin and linkedin_profile(url):
